@@ -1,0 +1,52 @@
+# morgue: the two set-up commands are `make run` and `make test` (as root on Debian 12).
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc)
+DB         ?= data/index
+LISTEN     ?= 127.0.0.1:8080
+CI         ?=
+
+ifeq ($(CI),true)
+WERROR := ON
+else
+WERROR ?= OFF
+endif
+
+.PHONY: all deps bench-deps build test test-asan run index search bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+bench-deps: deps
+	@scripts/install-deps.sh --bench
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMORGUE_WERROR=$(WERROR) >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+# CI runs the suite twice: as built, then under AddressSanitizer + UBSan.
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS) --timeout 600
+ifeq ($(CI),true)
+	$(MAKE) test-asan
+endif
+
+test-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DMORGUE_SANITIZE=address -DMORGUE_WERROR=$(WERROR) >/dev/null
+	@cmake --build $(ASAN_BUILD) -j$(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS) --timeout 900
+
+index: build
+	$(BUILD)/indexer/morgue-index --db $(DB) corpus/
+
+run: index
+	$(BUILD)/searchd/morgue-search --db $(DB) '"root causes" putin'
+
+bench: build bench-deps
+	bench/run.sh
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

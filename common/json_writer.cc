@@ -1,0 +1,150 @@
+#include "common/json_writer.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "common/date.h"
+
+namespace morgue {
+namespace {
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void put(JsonWriter& w, std::string_view key, std::string_view value) {
+  w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+void key(JsonWriter& w, std::string_view k) { w.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
+
+const char* sort_name(SortOrder s) { return s == SortOrder::kDate ? "date" : "relevance"; }
+
+}  // namespace
+
+std::string to_json(const SearchResponse& r) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  put(w, "query", r.query);
+  key(w, "total");
+  w.Uint64(r.total);
+  key(w, "total_exact");
+  w.Bool(r.total_exact);
+  key(w, "offset");
+  w.Uint(r.offset);
+  key(w, "limit");
+  w.Uint(r.limit);
+  put(w, "sort", sort_name(r.sort));
+  key(w, "partial");
+  w.Bool(r.partial);
+  key(w, "took_ms");
+  w.Double(static_cast<double>(static_cast<long long>(r.took_ms * 1000)) / 1000.0);
+  key(w, "hits");
+  w.StartArray();
+  for (const Hit& h : r.hits) {
+    w.StartObject();
+    put(w, "id", h.id);
+    key(w, "rank");
+    w.Uint(h.rank);
+    key(w, "score");
+    w.Double(static_cast<double>(static_cast<long long>(h.score * 10000)) / 10000.0);
+    put(w, "headline", h.headline);
+    put(w, "url", h.url);
+    put(w, "outlet", h.outlet);
+    put(w, "date", h.date);
+    put(w, "snippet", h.snippet);
+    w.EndObject();
+  }
+  w.EndArray();
+  if (!r.facets.empty()) {
+    key(w, "facets");
+    w.StartObject();
+    for (const auto& [name, values] : r.facets) {
+      key(w, name);
+      w.StartArray();
+      for (const FacetValue& v : values) {
+        w.StartObject();
+        put(w, "value", v.value);
+        key(w, "count");
+        w.Uint64(v.count);
+        w.EndObject();
+      }
+      w.EndArray();
+    }
+    w.EndObject();
+    if (!r.date_facet_interval.empty()) put(w, "date_interval", r.date_facet_interval);
+  }
+  w.EndObject();
+  return buf.GetString();
+}
+
+std::string to_json(const Article& a, std::string_view id) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  put(w, "id", id);
+  put(w, "url", a.url);
+  put(w, "outlet", a.outlet);
+  put(w, "date", a.published ? format_iso(*a.published) : std::string());
+  put(w, "headline", a.headline);
+  put(w, "body", a.body);
+  key(w, "authors");
+  w.StartArray();
+  for (const auto& author : a.authors) w.String(author.c_str(), static_cast<rapidjson::SizeType>(author.size()));
+  w.EndArray();
+  put(w, "lang", a.lang);
+  key(w, "gold_entities");
+  w.StartArray();
+  for (const auto& e : a.gold_entities) {
+    w.StartObject();
+    put(w, "type", e.type);
+    put(w, "name", e.name);
+    w.EndObject();
+  }
+  w.EndArray();
+  put(w, "source", a.source);
+  w.EndObject();
+  return buf.GetString();
+}
+
+std::string to_json(const IndexStats& s) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  for (const auto& [name, value] : {std::pair{"added", s.added},
+                                    {"updated", s.updated},
+                                    {"unchanged", s.unchanged},
+                                    {"deleted", s.deleted},
+                                    {"failed", s.failed},
+                                    {"documents", s.documents}}) {
+    key(w, name);
+    w.Uint64(value);
+  }
+  key(w, "skipped");
+  w.StartObject();
+  for (const auto& [reason, count] : s.skipped) {
+    key(w, reason);
+    w.Uint64(count);
+  }
+  w.EndObject();
+  key(w, "seconds");
+  w.Double(static_cast<double>(static_cast<long long>(s.seconds * 1000)) / 1000.0);
+  w.EndObject();
+  return buf.GetString();
+}
+
+std::string error_json(std::string_view code, std::string_view message, std::string_view parameter) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  key(w, "error");
+  w.StartObject();
+  put(w, "code", code);
+  put(w, "message", message);
+  if (!parameter.empty()) put(w, "parameter", parameter);
+  w.EndObject();
+  w.EndObject();
+  return buf.GetString();
+}
+
+}  // namespace morgue

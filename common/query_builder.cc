@@ -1,0 +1,177 @@
+#include "common/query_builder.h"
+
+#include <memory>
+
+#include "common/errors.h"
+#include "common/identity.h"
+#include "common/schema.h"
+#include "common/text_util.h"
+
+namespace morgue {
+namespace {
+
+// A date as users type it, at year, month or day precision: "2025", "2025-05",
+// "2025-05-19". Returns the first or last day it covers.
+std::optional<Date> parse_partial_date(std::string_view text, bool upper_end) {
+  if (auto d = parse_iso_date(text)) return d;
+  auto digits = [&](std::size_t pos, std::size_t len, int& out) {
+    if (pos + len > text.size()) return false;
+    out = 0;
+    for (std::size_t i = pos; i < pos + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      out = out * 10 + (text[i] - '0');
+    }
+    return true;
+  };
+  int y = 0, m = 0;
+  if (text.size() == 4 && digits(0, 4, y) && y >= 1) return Date{y, upper_end ? 12 : 1, upper_end ? 31 : 1};
+  if (text.size() == 7 && text[4] == '-' && digits(0, 4, y) && digits(5, 2, m) && m >= 1 && m <= 12 && y >= 1) {
+    return Date{y, m, upper_end ? days_in_month(y, m) : 1};
+  }
+  return std::nullopt;
+}
+
+// `2025-05-01..2025-05-31`, `2025-05..`, `..2025`: a publication-date range.
+class DateRangeProcessor : public Xapian::RangeProcessor {
+ public:
+  explicit DateRangeProcessor(const std::string& prefix) : Xapian::RangeProcessor(kSlotDate, prefix) {}
+
+  Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+    std::optional<Date> from, to;
+    if (!begin.empty() && !(from = parse_partial_date(begin, false))) return Xapian::Query(Xapian::Query::OP_INVALID);
+    if (!end.empty() && !(to = parse_partial_date(end, true))) return Xapian::Query(Xapian::Query::OP_INVALID);
+    if (from && to && *to < *from) {
+      throw QueryError("q", "date range " + begin + ".." + end + " ends before it begins");
+    }
+    if (!from) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDate, format_compact(*to));
+    if (!to) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDate, format_compact(*from));
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, format_compact(*from), format_compact(*to));
+  }
+};
+
+// A boolean field's value as the user typed it -> the term the indexer wrote.
+class BooleanFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit BooleanFieldProcessor(FieldId id) : id_(id) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    switch (id_) {
+      case FieldId::kDay: {  // date:2025, date:2025-05, date:2025-05-19
+        const auto lo = parse_partial_date(value, false);
+        if (!lo) throw QueryError("q", "date:" + value + " is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
+        const std::string ymd = format_compact(*lo);
+        if (value.size() == 4) return Xapian::Query(boolean_term(FieldId::kYear, ymd.substr(0, 4)));
+        if (value.size() == 7) return Xapian::Query(boolean_term(FieldId::kMonth, ymd.substr(0, 6)));
+        return Xapian::Query(boolean_term(FieldId::kDay, ymd));
+      }
+      case FieldId::kUrl:
+        return Xapian::Query(boolean_term(FieldId::kUrl, normalize_url(value)));
+      case FieldId::kId:
+        return Xapian::Query(boolean_term(FieldId::kId, id_from_user(value)));
+      default:
+        return Xapian::Query(boolean_term(id_, value));
+    }
+  }
+
+ private:
+  FieldId id_;
+};
+
+constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                 Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                                 Xapian::QueryParser::FLAG_PURE_NOT;
+
+// Wildcards expand to at most this many terms, the most frequent ones.
+constexpr Xapian::termcount kMaxWildcardExpansion = 500;
+
+void configure(Xapian::QueryParser& qp, const Xapian::Database& db, const Xapian::Stem& stemmer,
+               Xapian::QueryParser::stem_strategy strategy) {
+  qp.set_database(db);
+  qp.set_stemmer(stemmer);
+  qp.set_stemming_strategy(strategy);
+  qp.set_default_op(Xapian::Query::OP_AND);
+  qp.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  for (const Field& f : schema_fields()) {
+    for (std::string_view name : f.names) {
+      if (name.empty()) continue;
+      if (f.kind == FieldKind::kFreeText) {
+        qp.add_prefix(std::string(name), std::string(f.prefix));
+      } else {
+        qp.add_boolean_prefix(std::string(name), (new BooleanFieldProcessor(f.id))->release());
+      }
+    }
+  }
+  qp.add_rangeprocessor((new DateRangeProcessor("date:"))->release());
+  qp.add_rangeprocessor((new DateRangeProcessor(""))->release());
+}
+
+}  // namespace
+
+SortOrder parse_sort(std::string_view text) {
+  if (text.empty() || text == "relevance") return SortOrder::kRelevance;
+  if (text == "date") return SortOrder::kDate;
+  throw QueryError("sort", "sort must be 'relevance' or 'date', not '" + std::string(text) + "'");
+}
+
+Date parse_date_param(std::string_view parameter, std::string_view text) {
+  if (auto d = parse_iso_date(text)) return *d;
+  throw QueryError(std::string(parameter),
+                   std::string(parameter) + " must be a date YYYY-MM-DD, not '" + std::string(text) + "'");
+}
+
+FacetKind parse_facet(std::string_view text) {
+  if (text == "outlet") return FacetKind::kOutlet;
+  if (text == "date") return FacetKind::kDate;
+  throw QueryError("facets", "unknown facet '" + std::string(text) + "' (known: outlet, date)");
+}
+
+const char* facet_name(FacetKind kind) { return kind == FacetKind::kOutlet ? "outlet" : "date"; }
+
+void validate(const SearchRequest& r) {
+  if (r.query.size() > kMaxQueryBytes) {
+    throw QueryError(
+        "q", "query is " + std::to_string(r.query.size()) + " bytes; the limit is " + std::to_string(kMaxQueryBytes));
+  }
+  if (r.limit > kMaxLimit) {
+    throw QueryError("limit", "limit must be at most " + std::to_string(kMaxLimit));
+  }
+  if (r.offset > kMaxOffset) {
+    throw QueryError("offset", "offset must be at most " + std::to_string(kMaxOffset) +
+                                   " (deep paging is bounded; narrow the search instead)");
+  }
+  if (r.from && r.to && *r.to < *r.from) throw QueryError("to", "'to' is before 'from'");
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_("english") {
+  configure(parser_, db, stemmer_, Xapian::QueryParser::STEM_SOME);
+}
+
+Xapian::Query QueryBuilder::build(const SearchRequest& request) {
+  validate(request);
+  Xapian::Query query = Xapian::Query::MatchAll;
+  const std::string text = trim(request.query);
+  if (!text.empty()) {
+    try {
+      query = parser_.parse_query(text, kParseFlags);
+    } catch (const Xapian::QueryParserError& e) {
+      throw QueryError("q", "query syntax error: " + e.get_msg());
+    }
+    if (query.empty()) query = Xapian::Query::MatchAll;  // only stop-words or punctuation
+  }
+
+  std::vector<Xapian::Query> filters;
+  if (!request.outlets.empty()) {
+    std::vector<Xapian::Query> any;
+    for (const auto& o : request.outlets) any.emplace_back(boolean_term(FieldId::kOutlet, o));
+    filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+  }
+  if (request.from || request.to) {
+    const std::string lo = request.from ? format_compact(*request.from) : "00000000";
+    const std::string hi = request.to ? format_compact(*request.to) : "99999999";
+    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, kSlotDate, lo, hi);
+  }
+  for (const auto& f : filters) query = Xapian::Query(Xapian::Query::OP_FILTER, query, f);
+  return query;
+}
+
+}  // namespace morgue

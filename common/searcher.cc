@@ -1,0 +1,159 @@
+#include "common/searcher.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "common/article_json.h"
+#include "common/date.h"
+#include "common/errors.h"
+#include "common/identity.h"
+#include "common/index_location.h"
+#include "common/schema.h"
+#include "common/text_util.h"
+
+namespace morgue {
+namespace {
+
+// Matches spanning fewer days than this get a per-day date histogram, else per month.
+constexpr long kDailyHistogramMaxDays = 62;
+constexpr std::size_t kMaxOutletFacetValues = 50;
+
+std::vector<FacetValue> top_values(const Xapian::ValueCountMatchSpy& spy, std::size_t max) {
+  std::vector<FacetValue> out;
+  for (auto it = spy.top_values_begin(max); it != spy.top_values_end(max); ++it) {
+    out.push_back({*it, it.get_termfreq()});
+  }
+  return out;
+}
+
+// Per-day counts (YYYYMMDD) -> a histogram by month, or by day for short spans.
+std::vector<FacetValue> date_histogram(const Xapian::ValueCountMatchSpy& spy, std::string& interval) {
+  std::vector<std::pair<Date, unsigned long>> days;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    if (auto d = parse_compact(*it)) days.emplace_back(*d, it.get_termfreq());
+  }
+  std::sort(days.begin(), days.end());
+  std::vector<FacetValue> out;
+  if (days.empty()) return out;
+  const bool daily = days_from_civil(days.back().first) - days_from_civil(days.front().first) < kDailyHistogramMaxDays;
+  interval = daily ? "day" : "month";
+  for (const auto& [d, n] : days) {
+    std::string key = format_iso(d);
+    if (!daily) key.resize(7);
+    if (!out.empty() && out.back().value == key) {
+      out.back().count += n;
+    } else {
+      out.push_back({key, n});
+    }
+  }
+  return out;
+}
+
+// The best passage of the body (or the headline, for stories without one), as one
+// line: paragraph breaks would only confuse a result list.
+std::string snippet_text(const Xapian::MSet& mset, const Article& a, std::size_t bytes, const Xapian::Stem& stemmer) {
+  return collapse_spaces(mset.snippet(a.body.empty() ? a.headline : a.body, bytes, stemmer,
+                                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                      "<mark>", "</mark>", "…"));
+}
+
+}  // namespace
+
+Searcher::Searcher(std::filesystem::path db_dir, SearcherOptions options)
+    : db_dir_(std::move(db_dir)), options_(options), db_(open_index(db_dir_)) {
+  live_ = live_generation(db_dir_).value_or(db_dir_);
+}
+
+std::string Searcher::generation() const {
+  return live_.filename().string() + ":" + std::to_string(db_.get_revision());
+}
+
+bool Searcher::refresh() {
+  const auto live = live_generation(db_dir_);
+  if (!live) throw IndexUnavailable("the index at " + db_dir_.string() + " is gone");
+  if (*live != live_) {
+    db_ = open_index(db_dir_);
+    live_ = *live;
+    return true;
+  }
+  try {
+    return db_.reopen();
+  } catch (const Xapian::Error& e) {
+    throw IndexUnavailable("cannot reopen the index at " + db_dir_.string() + ": " + e.get_description());
+  }
+}
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+  const auto started = std::chrono::steady_clock::now();
+  QueryBuilder builder(db_);
+  const Xapian::Query query = builder.build(request);
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  if (request.sort == SortOrder::kDate) {
+    enquire.set_sort_by_value_then_relevance(kSlotDate, true);
+  }
+  if (options_.time_limit_seconds > 0) enquire.set_time_limit(options_.time_limit_seconds);
+
+  std::unique_ptr<Xapian::ValueCountMatchSpy> outlet_spy, date_spy;
+  for (FacetKind f : request.facets) {
+    if (f == FacetKind::kOutlet && !outlet_spy) {
+      outlet_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kSlotOutlet);
+      enquire.add_matchspy(outlet_spy.get());
+    } else if (f == FacetKind::kDate && !date_spy) {
+      date_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kSlotDate);
+      enquire.add_matchspy(date_spy.get());
+    }
+  }
+  // Facets count over all matches, so then every match must be looked at; otherwise
+  // looking a little past the page makes small totals exact.
+  const Xapian::doccount check_at_least =
+      request.facets.empty() ? request.offset + request.limit + 100 : db_.get_doccount();
+
+  Xapian::MSet mset;
+  try {
+    mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    db_.reopen();
+    mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  }
+
+  SearchResponse r;
+  r.query = request.query;
+  r.offset = request.offset;
+  r.limit = request.limit;
+  r.sort = request.sort;
+  r.total = mset.get_matches_estimated();
+  r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  unsigned rank = request.offset;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    std::string id;
+    const Article a = article_from_json(it.get_document().get_data(), &id);
+    Hit h;
+    h.id = id;
+    h.rank = ++rank;
+    h.score = it.get_weight();
+    h.headline = a.headline;
+    h.url = a.url;
+    h.outlet = a.outlet;
+    h.date = a.published ? format_iso(*a.published) : std::string();
+    h.snippet = snippet_text(mset, a, request.snippet_bytes, builder.stemmer());
+    r.hits.push_back(std::move(h));
+  }
+  if (outlet_spy) r.facets["outlet"] = top_values(*outlet_spy, kMaxOutletFacetValues);
+  if (date_spy) r.facets["date"] = date_histogram(*date_spy, r.date_facet_interval);
+
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  r.took_ms = elapsed * 1000.0;
+  r.partial = options_.time_limit_seconds > 0 && elapsed >= options_.time_limit_seconds;
+  return r;
+}
+
+std::optional<Article> Searcher::find(const std::string& id_or_url) {
+  const std::string term = boolean_term(FieldId::kId, id_from_user(id_or_url));
+  auto it = db_.postlist_begin(term);
+  if (it == db_.postlist_end(term)) return std::nullopt;
+  return article_from_json(db_.get_document(*it).get_data());
+}
+
+}  // namespace morgue

@@ -1,0 +1,170 @@
+#include "common/text_util.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace morgue {
+namespace {
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+}  // namespace
+
+std::string fold_case(std::string_view utf8) {
+  if (is_ascii(utf8)) {
+    std::string out(utf8);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())))
+      .foldCase()
+      .toUTF8String(out);
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (char c : s) {
+    if (is_space(c)) {
+      pending_space = !out.empty();
+    } else {
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    const auto pos = s.find(sep, start);
+    parts.emplace_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+    if (pos == std::string_view::npos) break;
+    start = pos + 1;
+  }
+  return parts;
+}
+
+std::vector<std::string> split_lines(std::string_view s) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n' || s[i] == '\r') {
+      lines.emplace_back(s.substr(start, i - start));
+      if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+      start = i + 1;
+    }
+  }
+  if (start < s.size()) lines.emplace_back(s.substr(start));
+  return lines;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string latin1_to_utf8(std::string_view latin1) {
+  std::string out;
+  icu::UnicodeString(latin1.data(), static_cast<int32_t>(latin1.size()), "ISO-8859-1").toUTF8String(out);
+  return out;
+}
+
+std::string repair_utf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  // Fast path: valid input is returned as is.
+  int32_t i = 0;
+  bool valid = true;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      valid = false;
+      break;
+    }
+  }
+  if (valid) return std::string(bytes);
+  std::string out;
+  out.reserve(bytes.size() + 16);
+  i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+    } else {
+      out.append(bytes.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+  }
+  return out;
+}
+
+std::size_t utf8_length(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+std::string lede_headline(std::string_view text, std::size_t max_chars) {
+  std::string lede = collapse_spaces(text.substr(0, std::min<std::size_t>(text.size(), 4 * max_chars)));
+  // First sentence: ends at ". X" / "? X" / "! X" with X a capital, unless the word
+  // before the period is an abbreviation ("U.S.", "Mr.", "Feb.").
+  for (std::size_t i = 1; i + 2 < lede.size(); ++i) {
+    const char c = lede[i];
+    if ((c != '.' && c != '?' && c != '!') || lede[i + 1] != ' ' ||
+        !std::isupper(static_cast<unsigned char>(lede[i + 2]))) {
+      continue;
+    }
+    if (c == '.') {
+      const auto word_start = lede.rfind(' ', i);
+      const std::string_view word =
+          std::string_view(lede).substr(word_start == std::string::npos ? 0 : word_start + 1,
+                                        i - (word_start == std::string::npos ? 0 : word_start + 1));
+      const bool abbreviation =
+          word.find('.') != std::string_view::npos ||
+          (word.size() <= 3 && !word.empty() && std::isupper(static_cast<unsigned char>(word[0])));
+      if (abbreviation) continue;
+    }
+    lede.resize(c == '.' ? i : i + 1);
+    break;
+  }
+  if (lede.size() <= max_chars) return lede;
+  std::size_t cut = lede.rfind(' ', max_chars);
+  if (cut == std::string::npos || cut < max_chars / 2) {
+    cut = max_chars;
+    while (cut > 0 && (static_cast<unsigned char>(lede[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+  }
+  lede.resize(cut);
+  while (!lede.empty() && (lede.back() == ',' || lede.back() == ' ' || lede.back() == ';')) lede.pop_back();
+  return lede + "…";
+}
+
+}  // namespace morgue

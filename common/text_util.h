@@ -1,0 +1,29 @@
+// Small text helpers on UTF-8 strings (ICU does the Unicode work).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace morgue {
+
+[[nodiscard]] std::string fold_case(std::string_view utf8);  // Unicode case folding
+[[nodiscard]] std::string trim(std::string_view s);
+[[nodiscard]] std::string collapse_spaces(std::string_view s);  // runs of white space -> one ' ', trimmed
+[[nodiscard]] std::vector<std::string> split(std::string_view s, char sep);
+[[nodiscard]] std::vector<std::string> split_lines(std::string_view s);          // \n, \r\n or \r
+[[nodiscard]] bool starts_with_ci(std::string_view s, std::string_view prefix);  // ASCII case-insensitive
+
+// Converts Latin-1 (ISO-8859-1) bytes to UTF-8.
+[[nodiscard]] std::string latin1_to_utf8(std::string_view latin1);
+// Replaces invalid UTF-8 sequences with U+FFFD so that everything in the index is UTF-8.
+[[nodiscard]] std::string repair_utf8(std::string_view bytes);
+
+// The first sentence of `text`, cut at a word boundary to at most `max_chars`
+// bytes with an ellipsis: a headline for articles that have none.
+[[nodiscard]] std::string lede_headline(std::string_view text, std::size_t max_chars = 110);
+
+// Number of Unicode code points (for bounds users reason about).
+[[nodiscard]] std::size_t utf8_length(std::string_view s);
+
+}  // namespace morgue

@@ -1,0 +1,70 @@
+// morgue-search: the command-line search, with the query language and JSON of morgued.
+#include <iostream>
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+#include "common/errors.h"
+#include "common/json_writer.h"
+#include "common/query_builder.h"
+#include "common/searcher.h"
+#include "common/text_util.h"
+#include "searchd/cli_output.h"
+
+int main(int argc, char** argv) {
+  using namespace morgue;
+  CLI::App app{"morgue-search: search a morgue index"};
+  std::string db = "data/index";
+  std::vector<std::string> words;
+  std::vector<std::string> outlets;
+  std::string from, to, sort = "relevance", facets, color = "auto";
+  unsigned offset = 0, limit = 10;
+  bool json = false;
+  app.add_option("query", words, "the query (docs/query-language.md); several words are joined");
+  app.add_option("--db", db, "index directory")->capture_default_str();
+  app.add_option("--outlet", outlets, "only articles from this outlet (repeatable: any of them)");
+  app.add_option("--from", from, "only articles published on or after YYYY-MM-DD");
+  app.add_option("--to", to, "only articles published on or before YYYY-MM-DD");
+  app.add_option("--sort", sort, "relevance (default) or date (newest first)");
+  app.add_option("--offset", offset, "skip this many results");
+  app.add_option("--limit", limit, "show this many results (at most 100)")->capture_default_str();
+  app.add_option("--facets", facets, "comma list: outlet,date");
+  app.add_flag("--json", json, "print the JSON document of GET /search (docs/api.md)");
+  app.add_option("--color", color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
+  CLI11_PARSE(app, argc, argv);
+
+  try {
+    SearchRequest request;
+    for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
+    request.outlets = outlets;
+    if (!from.empty()) request.from = parse_date_param("from", from);
+    if (!to.empty()) request.to = parse_date_param("to", to);
+    request.sort = parse_sort(sort);
+    request.offset = offset;
+    request.limit = limit;
+    if (!facets.empty()) {
+      for (const auto& f : split(facets, ',')) request.facets.push_back(parse_facet(trim(f)));
+    }
+    Searcher searcher(db);
+    const SearchResponse response = searcher.search(request);
+    if (json) {
+      std::cout << to_json(response) << '\n';
+    } else {
+      const bool ansi = color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO));
+      std::cout << format_human(response, ansi ? Highlight::kAnsi : Highlight::kAsterisks);
+    }
+    return 0;
+  } catch (const QueryError& e) {
+    if (json) std::cout << error_json("bad_request", e.what(), e.parameter()) << '\n';
+    std::cerr << "morgue-search: " << e.what() << '\n';
+    return 2;
+  } catch (const IndexUnavailable& e) {
+    if (json) std::cout << error_json("index_unavailable", e.what()) << '\n';
+    std::cerr << "morgue-search: " << e.what() << '\n';
+    return 3;
+  } catch (const Xapian::Error& e) {
+    std::cerr << "morgue-search: " << e.get_description() << '\n';
+    return 3;
+  }
+}

@@ -1,0 +1,186 @@
+// Incremental indexing, rebuild swaps, bad input and interrupted runs.
+#include <csignal>
+#include <thread>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include "common/errors.h"
+#include "common/index_location.h"
+#include "common/schema.h"
+#include "common/searcher.h"
+#include "indexer/pipeline.h"
+#include "tests/test_support.h"
+
+namespace {
+
+using namespace morgue;
+namespace fs = std::filesystem;
+
+indexer::PipelineResult index(const fs::path& db, const std::vector<fs::path>& inputs,
+                              indexer::PipelineOptions options = {}, std::vector<std::string>* messages = nullptr) {
+  indexer::PipelineCallbacks cb;
+  cb.message = [messages](const std::string& m) {
+    if (messages) messages->push_back(m);
+  };
+  return indexer::run_pipeline(db, inputs, options, cb);
+}
+
+// A JSON Lines file of n small articles with distinct URLs.
+void write_jsonl(const fs::path& p, int n, const std::string& tag = "") {
+  std::string s;
+  for (int i = 0; i < n; ++i) {
+    s += R"({"url":"https://example.org/story/)" + std::to_string(i) + R"(","outlet":"Example Times",)" +
+         R"("published":"2024-03-)" + (i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1) + R"(",)" +
+         R"("headline":"Story number )" + std::to_string(i) + R"(","body":"Harbour cranes and )" + tag +
+         R"( shipping news, item )" + std::to_string(i) + R"(."})" + "\n";
+  }
+  test::write_file(p, s);
+}
+
+}  // namespace
+
+TEST_CASE("Indexing corpus/ twice leaves five documents, all unchanged the second time", "[indexer]") {
+  test::TempDir dir;
+  const fs::path db = dir.path() / "index";
+  auto first = index(db, {test::corpus_dir()});
+  CHECK(first.stats.added == 5);
+  CHECK(first.stats.failed == 0);
+  auto second = index(db, {test::corpus_dir()});
+  CHECK(second.stats.added == 0);
+  CHECK(second.stats.unchanged == 5);
+  CHECK(second.stats.documents == 5);
+  CHECK(Searcher(db).doc_count() == 5);
+}
+
+TEST_CASE("A changed article replaces its old version", "[indexer]") {
+  test::TempDir dir;
+  const fs::path db = dir.path() / "index", input = dir.path() / "a.jsonl";
+  write_jsonl(input, 10, "ferry");
+  CHECK(index(db, {input}).stats.added == 10);
+  write_jsonl(input, 12, "tugboat");  // all ten change, two are new
+  const auto r = index(db, {input});
+  CHECK(r.stats.updated == 10);
+  CHECK(r.stats.added == 2);
+  CHECK(r.stats.documents == 12);
+  SearchRequest req;
+  req.query = "ferry";
+  Searcher s(db);
+  CHECK(s.search(req).total == 0);
+  req.query = "tugboat";
+  CHECK(s.search(req).total == 12);
+}
+
+TEST_CASE("A broken JSON line is reported by line number and the rest is indexed", "[indexer][errors]") {
+  test::TempDir dir;
+  const fs::path input = dir.path() / "mixed.jsonl";
+  test::write_file(input, R"({"id":"a1","headline":"First","body":"Harbour cranes.","published":"2024-01-02"})"
+                          "\n"
+                          R"({"id":"a2","headline":"Broken", "body": )"
+                          "\n"
+                          R"({"id":"a3","headline":"Third","body":"Dock strike.","published":"2024-01-03"})"
+                          "\n"
+                          R"({"id":"a4","headline":"Bad date","body":"Text.","published":"2024-02-30"})"
+                          "\n");
+  std::vector<std::string> messages;
+  const auto r = index(dir.path() / "index", {input}, {}, &messages);
+  CHECK(r.stats.added == 2);
+  CHECK(r.stats.failed == 2);
+  REQUIRE(messages.size() == 2);
+  CHECK(messages[0].find("mixed.jsonl:2:") != std::string::npos);
+  CHECK(messages[1].find("mixed.jsonl:4:") != std::string::npos);
+}
+
+TEST_CASE("Deleting removes an article by id", "[indexer]") {
+  test::TempDir dir;
+  const fs::path db = dir.path() / "index";
+  REQUIRE(index(db, {test::corpus_dir()}).stats.added == 5);
+  indexer::PipelineOptions opts;
+  opts.deletes = {"000_42efc17f8a286118", "not-there"};
+  const auto r = index(db, {}, opts);
+  CHECK(r.stats.deleted == 1);
+  CHECK(r.stats.failed == 1);
+  CHECK(r.stats.documents == 4);
+}
+
+TEST_CASE("A rebuild swaps in a compacted generation; open readers keep working", "[indexer][rebuild]") {
+  test::TempDir dir;
+  const fs::path db = dir.path() / "index", input = dir.path() / "a.jsonl";
+  write_jsonl(input, 50, "ferry");
+  REQUIRE(index(db, {input}).stats.added == 50);
+  const auto before = live_generation(db);
+  Searcher reader(db);
+  const std::string gen_before = reader.generation();
+
+  write_jsonl(input, 30, "tugboat");
+  indexer::PipelineOptions opts;
+  opts.writer.rebuild = true;
+  const auto r = index(db, {input}, opts);
+  CHECK(r.stats.added == 30);
+  CHECK(r.stats.documents == 30);
+  CHECK(live_generation(db) != before);
+
+  SearchRequest req;
+  req.query = "ferry";
+  CHECK(reader.search(req).total == 50);  // still on the old generation
+  CHECK(reader.refresh());
+  CHECK(reader.generation() != gen_before);
+  CHECK(reader.search(req).total == 0);
+  req.query = "tugboat";
+  CHECK(reader.search(req).total == 30);
+}
+
+TEST_CASE("An index of another schema version is refused with a clear message", "[indexer][errors]") {
+  test::TempDir dir;
+  const fs::path db = dir.path() / "index";
+  REQUIRE(index(db, {test::corpus_dir()}).stats.added == 5);
+  {
+    Xapian::WritableDatabase w(live_generation(db)->string());
+    w.set_metadata(kSchemaVersionKey, "999");
+    w.commit();
+  }
+  try {
+    Searcher s(db);
+    FAIL("opened an index of another schema version");
+  } catch (const IndexUnavailable& e) {
+    CHECK_THAT(e.what(), Catch::Contains("schema version 999") && Catch::Contains("--rebuild"));
+  }
+  CHECK_THROWS_AS(index(db, {test::corpus_dir()}), IndexUnavailable);
+}
+
+TEST_CASE("kill -9 mid-run leaves the last commit searchable; the next run completes", "[indexer][crash]") {
+  test::TempDir dir;
+  const fs::path db = dir.path() / "index", input = dir.path() / "big.jsonl";
+  constexpr int kArticles = 20000;
+  write_jsonl(input, kArticles, "ferry");
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    indexer::PipelineOptions opts;
+    opts.writer.batch_size = 200;
+    (void)indexer::run_pipeline(db, {input}, opts, {});
+    _exit(0);
+  }
+  // Kill once the index exists and has a committed batch, well before the end.
+  Xapian::doccount seen = 0;
+  for (int i = 0; i < 500 && seen == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    try {
+      seen = Searcher(db).doc_count();
+    } catch (const IndexUnavailable&) {
+    }
+  }
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  const Xapian::doccount committed = Searcher(db).doc_count();
+  CHECK(committed % 200 == 0);
+  CHECK(committed < static_cast<Xapian::doccount>(kArticles));
+
+  const auto r = index(db, {input});
+  CHECK(r.stats.unchanged == committed);
+  CHECK(r.stats.added == kArticles - committed);
+  CHECK(r.stats.documents == static_cast<Xapian::doccount>(kArticles));
+}

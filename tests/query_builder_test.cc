@@ -1,0 +1,72 @@
+// The query language as Xapian queries, in the style of Xapian's api_queryparser.cc.
+#include <catch2/catch.hpp>
+
+#include "common/errors.h"
+#include "common/query_builder.h"
+
+namespace {
+
+std::string describe(const std::string& q, morgue::SearchRequest req = {}) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  morgue::QueryBuilder builder(db);
+  req.query = q;
+  return builder.build(req).get_description();
+}
+
+}  // namespace
+
+TEST_CASE("Query language to Xapian queries", "[query]") {
+  struct Row {
+    const char* query;
+    const char* expected;
+  };
+  const Row rows[] = {
+      {"putin", "Query(Zputin@1)"},
+      {"Putin talks", "Query((putin@1 AND Ztalk@2))"},
+      {"putin OR zelensky", "Query((Zputin@1 OR Zzelenski@2))"},
+      {"putin -trump", "Query((Zputin@1 AND_NOT Ztrump@2))"},
+      {"putin NOT trump", "Query((Zputin@1 AND_NOT Ztrump@2))"},
+      {"\"root causes\"", "Query((root@1 PHRASE 2 causes@2))"},
+      {"memorandum NEAR sochi", "Query((memorandum@1 NEAR 11 sochi@2))"},
+      {"title:roadmap", "Query(ZSroadmap@1)"},
+      {"headline:roadmap", "Query(ZSroadmap@1)"},
+      {"outlet:\"Global News\"", "Query(0 * XOglobal news)"},
+      {"outlet:axios putin", "Query((Zputin@1 FILTER XOaxios))"},
+      {"date:2025-05-19", "Query(0 * D20250519)"},
+      {"date:2025-05", "Query(0 * M202505)"},
+      {"date:2025", "Query(0 * Y2025)"},
+      {"2025-05-01..2025-05-31", "Query(VALUE_RANGE 0 20250501 20250531)"},
+      {"2025-05..2025-06", "Query(VALUE_RANGE 0 20250501 20250630)"},
+      {"date:2025..", "Query(VALUE_GE 0 20250101)"},
+      {"..2014-12-31", "Query(VALUE_LE 0 20141231)"},
+      {"", "Query(<alldocuments>)"},
+  };
+  for (const auto& row : rows) {
+    INFO("query: " << row.query);
+    CHECK(describe(row.query) == row.expected);
+  }
+}
+
+TEST_CASE("Request filters wrap the query", "[query]") {
+  morgue::SearchRequest req;
+  req.outlets = {"Global News", "Axios"};
+  req.from = morgue::Date{2025, 1, 1};
+  CHECK(describe("ceasefire", req) ==
+        "Query(((Zceasefir@1 FILTER (XOglobal news OR XOaxios)) FILTER VALUE_RANGE 0 20250101 99999999))");
+}
+
+TEST_CASE("Syntax errors and bad parameters are QueryErrors naming the parameter", "[query][errors]") {
+  for (const char* q : {"putin AND", "2025-02-30..2025-03-01", "date:someday"}) {
+    INFO(q);
+    CHECK_THROWS_AS(describe(q), morgue::QueryError);
+  }
+  try {
+    (void)morgue::parse_sort("newest");
+    FAIL("accepted an unknown sort");
+  } catch (const morgue::QueryError& e) {
+    CHECK(e.parameter() == "sort");
+  }
+  CHECK_THROWS_AS(morgue::parse_date_param("from", "2025-5-1"), morgue::QueryError);
+  CHECK_THROWS_AS(morgue::parse_facet("colour"), morgue::QueryError);
+  CHECK(morgue::parse_facet("date") == morgue::FacetKind::kDate);
+}

@@ -1,0 +1,166 @@
+// End to end on the demo archive: index corpus/ with the real readers, then search.
+#include <catch2/catch.hpp>
+
+#include "common/errors.h"
+#include "common/searcher.h"
+#include "indexer/pipeline.h"
+#include "tests/test_support.h"
+
+namespace {
+
+using namespace morgue;
+
+// One index of corpus/ shared by the test cases of this file.
+const std::filesystem::path& corpus_index() {
+  static test::TempDir dir;
+  static const bool built = [] {
+    const auto r = indexer::run_pipeline(dir.path() / "index", {test::corpus_dir()}, {});
+    REQUIRE(r.stats.failed == 0);
+    REQUIRE(r.stats.added == 5);
+    return true;
+  }();
+  (void)built;
+  static const std::filesystem::path p = dir.path() / "index";
+  return p;
+}
+
+SearchResponse search(const std::string& q, SearchRequest request = {}) {
+  request.query = q;
+  Searcher searcher(corpus_index());
+  return searcher.search(request);
+}
+
+std::vector<std::string> dates(const SearchResponse& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) out.push_back(h.date);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Queries on the demo archive find the right articles", "[search][corpus]") {
+  struct Row {
+    const char* query;
+    std::vector<std::string> dates;  // publication dates of all the hits, sorted
+  };
+  const Row rows[] = {
+      {"Poroshenko", {"2014-08-27"}},
+      {"\"root causes\"", {"2025-05-19", "2025-05-19"}},
+      {"\"root causes\" putin", {"2025-05-19", "2025-05-19"}},
+      {"Istanbul", {"2025-05-16"}},
+      {"Pokrovsk", {"2025-12-03"}},
+      {"memorandum NEAR/20 sochi", {"2025-05-19", "2025-05-19"}},
+      {"Witkoff OR Medinsky", {"2025-05-16", "2025-12-03"}},
+      {"Zelensk*", {"2025-05-16", "2025-05-19", "2025-12-03"}},
+      {"ceasefire -Trump", {"2014-08-27"}},
+      {"title:roadmap", {"2014-08-27"}},
+      {"outlet:\"Global News\"", {"2025-12-03"}},
+      {"outlet:axios", {"2025-05-16"}},
+      {"2025-05-01..2025-05-31", {"2025-05-16", "2025-05-19", "2025-05-19"}},
+      {"date:2025-05-19", {"2025-05-19", "2025-05-19"}},
+      {"putin date:2014", {"2014-08-27"}},
+      // Only in site furniture: stripped, so not found.
+      {"G7", {}},
+      {"GLP-1", {}},
+      {"Dracula", {}},
+      {"newsletter", {}},
+      {"Subscribe", {}},
+      {"\"Story continues below advertisement\"", {}},
+  };
+  for (const auto& row : rows) {
+    INFO("query: " << row.query);
+    const auto r = search(row.query);
+    CHECK(dates(r) == row.dates);
+    CHECK(r.total == row.dates.size());
+  }
+}
+
+TEST_CASE("Poroshenko finds The Week's 2014 article with a highlighted snippet", "[search][corpus]") {
+  const auto r = search("Poroshenko");
+  REQUIRE(r.hits.size() == 1);
+  const Hit& h = r.hits[0];
+  CHECK(h.outlet == "The Week");
+  CHECK(h.date == "2014-08-27");
+  CHECK(h.headline == "Ukraine and Russia promise 'roadmap' to peace after talks");
+  CHECK(h.rank == 1);
+  CHECK(h.snippet.find("<mark>Poroshenko</mark>") != std::string::npos);
+}
+
+TEST_CASE("Filters, sorting and paging", "[search][corpus]") {
+  SearchRequest req;
+  req.outlets = {"Global News"};
+  req.from = Date{2025, 1, 1};
+  auto r = search("Kremlin", req);
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].outlet == "Global News");
+
+  req = {};
+  req.sort = SortOrder::kDate;
+  r = search("putin", req);
+  REQUIRE(r.hits.size() == 5);
+  CHECK(r.hits.front().date == "2025-12-03");
+  CHECK(r.hits.back().date == "2014-08-27");
+
+  req.offset = 2;
+  req.limit = 2;
+  const auto page = search("putin", req);
+  REQUIRE(page.hits.size() == 2);
+  CHECK(page.hits[0].rank == 3);
+  CHECK(page.hits[0].id == r.hits[2].id);
+  CHECK(page.total == 5);
+}
+
+TEST_CASE("Facets count over all matches", "[search][corpus][facets]") {
+  SearchRequest req;
+  req.limit = 1;
+  req.facets = {FacetKind::kOutlet, FacetKind::kDate};
+  const auto r = search("putin", req);
+  CHECK(r.hits.size() == 1);
+  const auto& outlets = r.facets.at("outlet");
+  unsigned long sum = 0;
+  for (const auto& v : outlets) sum += v.count;
+  CHECK(sum == 3);  // two of the five articles have no outlet
+  CHECK(r.date_facet_interval == "month");
+  const auto& months = r.facets.at("date");
+  REQUIRE(months.size() == 3);
+  CHECK(months[0].value == "2014-08");
+  CHECK(months[1].value == "2025-05");
+  CHECK(months[1].count == 3);
+
+  const auto may = search("2025-05-01..2025-05-31", req);
+  CHECK(may.date_facet_interval == "day");
+  REQUIRE(may.facets.at("date").size() == 2);
+  CHECK(may.facets.at("date")[1].value == "2025-05-19");
+  CHECK(may.facets.at("date")[1].count == 2);
+}
+
+TEST_CASE("Bad queries are clear errors", "[search][corpus][errors]") {
+  const char* bad[] = {"ceasefire AND", "2025-13-01..2025-05-31", "2025-05-31..2025-05-01", "date:yesterday"};
+  for (const char* q : bad) {
+    INFO(q);
+    CHECK_THROWS_AS(search(q), QueryError);
+  }
+  SearchRequest req;
+  req.limit = 101;
+  CHECK_THROWS_AS(search("putin", req), QueryError);
+  req.limit = 10;
+  req.offset = kMaxOffset + 1;
+  CHECK_THROWS_AS(search("putin", req), QueryError);
+  CHECK_THROWS_AS(search(std::string(kMaxQueryBytes + 1, 'a')), QueryError);
+}
+
+TEST_CASE("A missing index is reported, not crashed on", "[search][errors]") {
+  test::TempDir dir;
+  CHECK_THROWS_AS(Searcher(dir.path() / "nothing"), IndexUnavailable);
+}
+
+TEST_CASE("A stored article is found by id and by URL-less identity", "[search][corpus]") {
+  Searcher s(corpus_index());
+  const auto a = s.find("004_31363c931ec8fce3");
+  REQUIRE(a);
+  CHECK(a->outlet == "Global News");
+  CHECK(a->headline.starts_with("Talks between Russia and the U.S."));  // from the lede
+  CHECK(a->body.find("Story continues below advertisement") == std::string::npos);
+  CHECK_FALSE(s.find("no-such-article"));
+}

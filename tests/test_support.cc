@@ -1,0 +1,52 @@
+#include "tests/test_support.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+namespace morgue::test {
+
+fs::path source_dir() { return MORGUE_SOURCE_DIR; }
+fs::path corpus_dir() { return source_dir() / "corpus"; }
+fs::path binary_dir() { return MORGUE_BINARY_DIR; }
+
+std::optional<fs::path> shared_corpus(const std::string& name) {
+  const char* env = std::getenv("MORGUE_CORPORA");
+  const fs::path root = env && *env ? fs::path(env) : source_dir() / ".." / "shared" / "corpora";
+  const fs::path p = root / name;
+  if (fs::exists(p)) return fs::canonical(p);
+  return std::nullopt;
+}
+
+TempDir::TempDir() {
+  std::random_device rd;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    fs::path candidate = fs::temp_directory_path() / ("morgue-test-" + std::to_string(rd()));
+    if (fs::create_directory(candidate)) {
+      path_ = candidate;
+      return;
+    }
+  }
+  throw std::runtime_error("cannot create a temporary directory");
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file(const fs::path& p, const std::string& content) {
+  std::ofstream out(p, std::ios::binary);
+  out << content;
+}
+
+}  // namespace morgue::test

@@ -1,0 +1,48 @@
+// Shared helpers for the tests: where the repository and the shared corpora are,
+// self-deleting temporary directories, and the skip-or-fail rule for corpora.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace morgue::test {
+
+namespace fs = std::filesystem;
+
+fs::path source_dir();  // the repository root
+fs::path corpus_dir();  // source_dir() / "corpus"
+fs::path binary_dir();  // the build directory (programs are under indexer/ and searchd/)
+
+// ../shared/corpora (or $MORGUE_CORPORA) / name, when present. When absent the
+// caller must SKIP: corpus_or_skip() below does that, and fails under CI=true.
+std::optional<fs::path> shared_corpus(const std::string& name);
+
+// A directory under the system temp dir, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+std::string read_file(const fs::path& p);
+void write_file(const fs::path& p, const std::string& content);
+
+}  // namespace morgue::test
+
+// Returns the corpus path, or ends the test: FAIL under CI=true, else a visible skip.
+#define MORGUE_REQUIRE_CORPUS(var, name)                                                      \
+  auto var##_opt = ::morgue::test::shared_corpus(name);                                       \
+  if (!var##_opt) {                                                                           \
+    const char* ci = std::getenv("CI");                                                       \
+    if (ci && std::string(ci) == "true") FAIL("corpus " name " is missing (required in CI)"); \
+    WARN("SKIPPED: corpus " name " not found; set MORGUE_CORPORA");                           \
+    return;                                                                                   \
+  }                                                                                           \
+  const std::filesystem::path var = *var##_opt

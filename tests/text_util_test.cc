@@ -1,0 +1,34 @@
+#include <catch2/catch.hpp>
+
+#include "common/text_util.h"
+
+TEST_CASE("Case folding is Unicode-aware", "[text]") {
+  CHECK(morgue::fold_case("Global News") == "global news");
+  CHECK(morgue::fold_case("MICHEÁL Martin") == "micheál martin");
+  CHECK(morgue::fold_case("Straße") == "strasse");
+}
+
+TEST_CASE("Latin-1 converts to UTF-8 and bad UTF-8 is repaired", "[text]") {
+  CHECK(morgue::latin1_to_utf8("caf\xe9") == "café");
+  CHECK(morgue::repair_utf8("ok caf\xc3\xa9") == "ok café");
+  CHECK(morgue::repair_utf8("bad \xff byte") == "bad \xEF\xBF\xBD byte");
+  CHECK(morgue::repair_utf8("cut \xc3") == "cut \xEF\xBF\xBD");
+}
+
+TEST_CASE("Lines split on any line ending", "[text]") {
+  CHECK(morgue::split_lines("a\nb\r\nc\rd") == std::vector<std::string>{"a", "b", "c", "d"});
+  CHECK(morgue::split_lines("a\n\nb\n") == std::vector<std::string>{"a", "", "b"});
+  CHECK(morgue::collapse_spaces("  a \t b\n") == "a b");
+}
+
+TEST_CASE("A headline is taken from the lede", "[text]") {
+  const std::string lede =
+      "Talks between Russia and the U.S. on ending the nearly four-year war in Ukraine were productive, but much "
+      "work remains, Yuri Ushakov, a senior adviser to President Vladimir Putin, told reporters on Wednesday.";
+  const std::string h = morgue::lede_headline(lede);
+  CHECK(h.starts_with("Talks between Russia and the U.S. on ending the nearly four-year war"));
+  CHECK(h.ends_with("…"));
+  CHECK(morgue::utf8_length(h) <= 111);
+  CHECK(morgue::lede_headline("Markets fell sharply on Monday. Traders blamed the Fed.") ==
+        "Markets fell sharply on Monday");
+}
