@@ -30,20 +30,17 @@ void add_boolean(Xapian::Document& doc, FieldId id, const std::string& value) {
 }  // namespace
 
 Xapian::Stem stemmer_for(const std::string& lang) {
-  static const std::map<std::string, Xapian::Stem> cache = [] {
-    std::map<std::string, Xapian::Stem> m;
-    for (const char* code : {"ar", "da", "de", "en", "es", "eu", "fi", "fr", "ga", "hu", "hy", "id",
-                             "it", "lt", "ne", "nl", "no", "pt", "ro", "ru", "sv", "ta", "tr", "ca"}) {
-      try {
-        m.emplace(code, Xapian::Stem(code));
-      } catch (const Xapian::InvalidArgumentError&) {
-        // This Xapian has no stemmer for that language: such articles stay unstemmed.
-      }
-    }
-    return m;
-  }();
-  const auto it = cache.find(lang.empty() ? "en" : lang);
-  return it == cache.end() ? Xapian::Stem() : it->second;
+  try {
+    return Xapian::Stem(lang.empty() ? "en" : lang);
+  } catch (const Xapian::InvalidArgumentError&) {
+    return Xapian::Stem();  // no Snowball stemmer for that language: leave words unstemmed
+  }
+}
+
+const Xapian::Stem& DocumentBuilder::stemmer(const std::string& lang) {
+  auto it = stemmers_.find(lang);
+  if (it == stemmers_.end()) it = stemmers_.emplace(lang, stemmer_for(lang)).first;
+  return it->second;
 }
 
 DocumentBuilder::DocumentBuilder() { termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME); }
@@ -51,7 +48,7 @@ DocumentBuilder::DocumentBuilder() { termgen_.set_stemming_strategy(Xapian::Term
 Xapian::Document DocumentBuilder::build(const Article& a, const std::string& id, const std::string& fingerprint) {
   Xapian::Document doc;
   termgen_.set_document(doc);
-  termgen_.set_stemmer(stemmer_for(a.lang));
+  termgen_.set_stemmer(stemmer(a.lang));
 
   // Headline: once under its own prefix (title:), and in the default field with a
   // higher wdf so that headline matches rank above body matches.

@@ -2,6 +2,7 @@
 // boolean filter terms, value slots, and the stored data a result needs.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include <xapian.h>
@@ -10,6 +11,7 @@
 
 namespace morgue {
 
+// Not thread-safe (nor is Xapian::Stem): one builder per thread.
 class DocumentBuilder {
  public:
   DocumentBuilder();
@@ -18,7 +20,10 @@ class DocumentBuilder {
   [[nodiscard]] Xapian::Document build(const Article& article, const std::string& id, const std::string& fingerprint);
 
  private:
+  const Xapian::Stem& stemmer(const std::string& lang);
+
   Xapian::TermGenerator termgen_;
+  std::map<std::string, Xapian::Stem> stemmers_;
 };
 
 // The stemmer for a language code ("en"), English when there is none for it.

@@ -1,13 +1,17 @@
 #include "indexer/index_writer.h"
 
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <thread>
 
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
 
 #include "common/errors.h"
+#include "common/hashing.h"
 #include "common/identity.h"
 #include "common/index_location.h"
 #include "common/schema.h"
@@ -16,6 +20,9 @@ namespace morgue::indexer {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Articles waiting per shard: enough to keep a writer busy, bounded for memory.
+constexpr std::size_t kQueueDepth = 256;
 
 int take_writer_lock(const fs::path& db_dir) {
   fs::create_directories(db_dir);
@@ -29,8 +36,8 @@ int take_writer_lock(const fs::path& db_dir) {
   return fd;
 }
 
-Xapian::WritableDatabase create_database(const fs::path& dir) {
-  Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+Xapian::WritableDatabase create_database(const fs::path& dir, int extra_flags) {
+  Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS | extra_flags);
   db.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
   db.commit();
   return db;
@@ -38,28 +45,61 @@ Xapian::WritableDatabase create_database(const fs::path& dir) {
 
 }  // namespace
 
+// A shard and, when building, the thread that feeds it from a bounded queue.
+struct IndexWriter::Worker {
+  Worker(Xapian::WritableDatabase db, const fs::path& where, unsigned batch)
+      : shard(std::move(db), where.string(), batch), path(where) {}
+
+  Shard shard;
+  fs::path path;
+  std::thread thread;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<Article> queue;
+  bool closing = false;
+};
+
 IndexWriter::IndexWriter(fs::path db_dir, WriterOptions options)
     : db_dir_(std::move(db_dir)), options_(options), lock_fd_(take_writer_lock(db_dir_)) {
   try {
     const auto live = live_generation(db_dir_);
-    if (options_.rebuild) {
-      generation_ = make_next_generation(db_dir_);
-      db_ = create_database(generation_);
-    } else if (!live) {
-      // A new index is published at once, empty, so that each committed batch is
-      // searchable and an interrupted first run is completed by the next one.
-      generation_ = make_next_generation(db_dir_);
-      db_ = create_database(generation_);
-      publish_generation(db_dir_, generation_);
-    } else {
+    building_ = options_.rebuild || !live;
+    if (!building_) {
       generation_ = *live;
-      db_ = Xapian::WritableDatabase(generation_.string(), Xapian::DB_OPEN);
-      check_schema_version(db_, db_dir_);
-      if (db_.get_metadata(kSchemaVersionKey).empty()) {
-        db_.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
-      }
+      Xapian::WritableDatabase db(generation_.string(), Xapian::DB_OPEN);
+      check_schema_version(db, db_dir_);
+      if (db.get_metadata(kSchemaVersionKey).empty())
+        db.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
+      workers_.push_back(std::make_unique<Worker>(std::move(db), generation_, options_.batch_size));
+      return;
     }
-    committed_ = Xapian::Database(generation_.string());
+    generation_ = make_next_generation(db_dir_);
+    const unsigned n = options_.shards ? options_.shards : std::max(1u, std::thread::hardware_concurrency());
+    for (unsigned i = 0; i < n; ++i) {
+      const fs::path path = generation_ / ("shard-" + std::to_string(i));
+      // The shards are scratch space until compacted: no fsync per commit.
+      workers_.push_back(
+          std::make_unique<Worker>(create_database(path, Xapian::DB_NO_SYNC), path, options_.batch_size));
+    }
+    for (auto& w : workers_) {
+      w->thread = std::thread([this, worker = w.get()] {
+        while (true) {
+          std::unique_lock lock(worker->mutex);
+          worker->changed.wait(lock, [&] { return !worker->queue.empty() || worker->closing; });
+          if (worker->queue.empty()) return;
+          Article a = std::move(worker->queue.front());
+          worker->queue.pop_front();
+          lock.unlock();
+          worker->changed.notify_all();
+          try {
+            record(worker->shard.add(a));
+          } catch (const Xapian::Error& e) {
+            std::lock_guard g(mutex_);
+            failures_.push_back(a.source + ": cannot index: " + e.get_description());
+          }
+        }
+      });
+    }
   } catch (const Xapian::DatabaseLockError&) {
     ::close(lock_fd_);
     throw IndexUnavailable("the index at " + db_dir_.string() + " is locked by another writer");
@@ -73,86 +113,125 @@ IndexWriter::IndexWriter(fs::path db_dir, WriterOptions options)
 }
 
 IndexWriter::~IndexWriter() {
+  for (auto& w : workers_) {
+    if (w->thread.joinable()) {
+      {
+        std::lock_guard lock(w->mutex);
+        w->closing = true;
+        w->queue.clear();
+      }
+      w->changed.notify_all();
+      w->thread.join();
+    }
+  }
   if (!finished_) {
     try {
-      if (options_.rebuild) {
-        db_.close();
+      if (building_) {
+        workers_.clear();
         std::error_code ec;
         fs::remove_all(generation_, ec);  // never published: nobody reads it
       } else {
-        db_.commit();
+        workers_.front()->shard.commit();
       }
     } catch (const Xapian::Error&) {
       // Destructors must not throw; the last committed batch is what remains.
     }
   }
-  if (lock_fd_ >= 0) ::close(lock_fd_);
+  ::close(lock_fd_);
 }
 
-std::optional<IndexWriter::Known> IndexWriter::lookup(const std::string& id_term) {
-  if (auto it = pending_docs_.find(id_term); it != pending_docs_.end()) return it->second;
-  auto p = committed_.postlist_begin(id_term);
-  if (p == committed_.postlist_end(id_term)) return std::nullopt;
-  const Xapian::Document doc = committed_.get_document(*p, Xapian::DOC_ASSUME_VALID);
-  return Known{*p, doc.get_value(kSlotFingerprint), doc.get_value(kSlotDate)};
-}
-
-Outcome IndexWriter::add(const Article& article) {
-  const std::string id = document_id(article);
-  const std::string fingerprint = content_fingerprint(article);
-  const std::string id_term = boolean_term(FieldId::kId, id);
-  const std::string date = article.published ? format_compact(*article.published) : std::string();
-
-  const auto known = lookup(id_term);
-  if (known) {
-    if (known->fingerprint == fingerprint) return Outcome::kUnchanged;
-    // The newer version of an article wins; an undated one replaces anything.
-    if (!date.empty() && !known->date.empty() && date < known->date) return Outcome::kOlder;
-    db_.replace_document(known->docid, builder_.build(article, id, fingerprint));
-    pending_docs_[id_term] = Known{known->docid, fingerprint, date};
-  } else {
-    const Xapian::docid docid = db_.add_document(builder_.build(article, id, fingerprint));
-    pending_docs_[id_term] = Known{docid, fingerprint, date};
+void IndexWriter::record(Outcome outcome) {
+  std::lock_guard lock(mutex_);
+  switch (outcome) {
+    case Outcome::kAdded:
+      ++counts_.added;
+      break;
+    case Outcome::kUpdated:
+      ++counts_.updated;
+      break;
+    case Outcome::kUnchanged:
+      ++counts_.unchanged;
+      break;
+    case Outcome::kOlder:
+      ++counts_.older;
+      break;
   }
-  maybe_commit();
-  return known ? Outcome::kUpdated : Outcome::kAdded;
+}
+
+void IndexWriter::add(Article&& article) {
+  if (!building_) {
+    try {
+      record(workers_.front()->shard.add(article));
+    } catch (const Xapian::Error& e) {
+      std::lock_guard g(mutex_);
+      failures_.push_back(article.source + ": cannot index: " + e.get_description());
+    }
+    return;
+  }
+  // The same identity always goes to the same shard, so duplicates meet there.
+  Worker& w = *workers_[stable_hash64(document_id(article)) % workers_.size()];
+  std::unique_lock lock(w.mutex);
+  w.changed.wait(lock, [&] { return w.queue.size() < kQueueDepth; });
+  w.queue.push_back(std::move(article));
+  lock.unlock();
+  w.changed.notify_all();
 }
 
 bool IndexWriter::remove(const std::string& id_or_url) {
-  const std::string id_term = boolean_term(FieldId::kId, id_from_user(id_or_url));
-  const auto known = lookup(id_term);
-  if (!known) return false;
-  db_.delete_document(known->docid);
-  pending_docs_.erase(id_term);
-  maybe_commit();
-  return true;
-}
-
-void IndexWriter::commit() {
-  db_.commit();
-  committed_.reopen();
-  pending_docs_.clear();
-  pending_ = 0;
-}
-
-void IndexWriter::maybe_commit() {
-  if (++pending_ >= options_.batch_size) commit();
+  // A new build starts empty: there is nothing to remove from it.
+  if (building_) return false;
+  return workers_.front()->shard.remove(id_or_url);
 }
 
 void IndexWriter::finish() {
-  commit();
-  finished_ = true;
-  if (!options_.rebuild) return;
-  // Compacting makes the new generation smaller and faster to search; it is
-  // written to its own directory and only that one is published.
-  db_.close();
+  if (!building_) {
+    workers_.front()->shard.commit();
+    finished_ = true;
+    return;
+  }
+  for (auto& w : workers_) {
+    {
+      std::lock_guard lock(w->mutex);
+      w->closing = true;
+    }
+    w->changed.notify_all();
+    w->thread.join();
+    w->shard.commit();
+  }
+  // xapian-compact merges the shards into the generation that goes live: smaller
+  // and faster to search than the shards, written once.
+  Xapian::Database all;
+  for (auto& w : workers_) all.add_database(Xapian::Database(w->path.string()));
   const fs::path compacted = make_next_generation(db_dir_);
-  Xapian::Database(generation_.string()).compact(compacted.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+  all.compact(compacted.string());
+  all.close();
+  workers_.clear();
+  {
+    Xapian::WritableDatabase db(compacted.string(), Xapian::DB_OPEN);
+    db.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
+    db.commit();
+  }
   std::error_code ec;
   fs::remove_all(generation_, ec);
   generation_ = compacted;
   publish_generation(db_dir_, generation_);
-  db_ = Xapian::WritableDatabase(generation_.string(), Xapian::DB_OPEN);
+  finished_ = true;
+}
+
+WriteCounts IndexWriter::counts() {
+  std::lock_guard lock(mutex_);
+  return counts_;
+}
+
+std::vector<std::string> IndexWriter::take_failures() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(failures_, {});
+}
+
+Xapian::doccount IndexWriter::doc_count() {
+  if (!workers_.empty() && !building_) return workers_.front()->shard.database().get_doccount();
+  const auto live = live_generation(db_dir_);
+  return live ? Xapian::Database(live->string()).get_doccount() : 0;
 }
 
 }  // namespace morgue::indexer

@@ -83,6 +83,10 @@ int main(int argc, char** argv) {
       std::cerr << "morgue-index: --db is required\n";
       return 2;
     }
+    if (options.writer.rebuild && !options.deletes.empty()) {
+      std::cerr << "morgue-index: --delete and --rebuild do not go together: a rebuild indexes only its inputs\n";
+      return 2;
+    }
     if (inputs.empty() && options.deletes.empty() && !options.writer.rebuild) {
       std::cerr << "morgue-index: nothing to do: name input files or directories, or --delete\n";
       return 2;
@@ -107,8 +111,8 @@ int main(int argc, char** argv) {
       std::cerr << summary_line(result.stats) << '\n';
     }
     if (result.interrupted) {
-      std::cerr << (options.writer.rebuild
-                        ? "morgue-index: interrupted; the rebuild is abandoned, the live index is unchanged\n"
+      std::cerr << (result.abandoned
+                        ? "morgue-index: interrupted; the new index is abandoned, the live one is unchanged\n"
                         : "morgue-index: interrupted; what was read so far is committed\n");
       return 130;
     }

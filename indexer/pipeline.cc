@@ -29,34 +29,21 @@ PipelineResult run_pipeline(const std::filesystem::path& db_dir, const std::vect
       ++stats.failed;
     }
   }
+  unsigned long articles = 0;
+  IndexStats running;  // what the progress line shows: articles read, failures so far
   ReadSink sink{
       [&](Article&& a) {
         if (callbacks.interrupted()) throw Interrupted{};
         text_bytes += a.headline.size() + a.body.size();
-        try {
-          switch (writer.add(a)) {
-            case Outcome::kAdded:
-              ++stats.added;
-              break;
-            case Outcome::kUpdated:
-              ++stats.updated;
-              break;
-            case Outcome::kUnchanged:
-              ++stats.unchanged;
-              break;
-            case Outcome::kOlder:
-              ++stats.skipped["older-version"];
-              break;
-          }
-        } catch (const Xapian::Error& e) {
-          callbacks.message(a.source + ": cannot index: " + e.get_description());
-          ++stats.failed;
-        }
-        callbacks.progress(stats, text_bytes);
+        writer.add(std::move(a));
+        ++articles;
+        running.added = articles;
+        callbacks.progress(running, text_bytes);
       },
       [&](const InputError& e) {
         callbacks.message(e.what());
         ++stats.failed;
+        ++running.failed;
       },
       [&](const std::string&, const std::string& reason) { ++stats.skipped[reason]; },
   };
@@ -65,9 +52,19 @@ PipelineResult run_pipeline(const std::filesystem::path& db_dir, const std::vect
   } catch (const Interrupted&) {
     result.interrupted = true;
   }
-  // An interrupted rebuild is abandoned by the writer's destructor; anything else
-  // commits what was read.
-  if (!(result.interrupted && options.writer.rebuild)) writer.finish();
+  // An interrupted build of a new index is abandoned by the writer's destructor;
+  // an interrupted update commits what was read.
+  result.abandoned = result.interrupted && writer.building();
+  if (!result.abandoned) writer.finish();
+  for (const auto& m : writer.take_failures()) {
+    callbacks.message(m);
+    ++stats.failed;
+  }
+  const WriteCounts counts = writer.counts();
+  stats.added = counts.added;
+  stats.updated = counts.updated;
+  stats.unchanged = counts.unchanged;
+  if (counts.older) stats.skipped["older-version"] += counts.older;
   stats.documents = writer.doc_count();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   stats.text_megabytes = static_cast<double>(text_bytes) / 1e6;

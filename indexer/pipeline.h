@@ -31,7 +31,8 @@ struct PipelineCallbacks {
 
 struct PipelineResult {
   IndexStats stats;
-  bool interrupted = false;  // a rebuild that was interrupted left the live index as it was
+  bool interrupted = false;
+  bool abandoned = false;  // an interrupted build of a new index: the live one is unchanged
 };
 
 // Throws IndexUnavailable when the index cannot be opened for writing.

@@ -14,7 +14,7 @@
 using namespace morgue;
 namespace fs = std::filesystem;
 
-TEST_CASE("All 21,578 Reuters-21578 records are indexed; date filters hold", "[corpora][reuters]") {
+TEST_CASE("All 21,578 Reuters-21578 records are indexed and date filters hold", "[corpora][reuters]") {
   MORGUE_REQUIRE_CORPUS(reuters, "reuters21578");
   test::TempDir dir;
   const fs::path db = dir.path() / "index";

@@ -105,7 +105,7 @@ TEST_CASE("Deleting removes an article by id", "[indexer]") {
   CHECK(r.stats.documents == 4);
 }
 
-TEST_CASE("A rebuild swaps in a compacted generation; open readers keep working", "[indexer][rebuild]") {
+TEST_CASE("A rebuild swaps in a compacted generation and open readers keep working", "[indexer][rebuild]") {
   test::TempDir dir;
   const fs::path db = dir.path() / "index", input = dir.path() / "a.jsonl";
   write_jsonl(input, 50, "ferry");
@@ -150,10 +150,13 @@ TEST_CASE("An index of another schema version is refused with a clear message", 
   CHECK_THROWS_AS(index(db, {test::corpus_dir()}), IndexUnavailable);
 }
 
-TEST_CASE("kill -9 mid-run leaves the last commit searchable; the next run completes", "[indexer][crash]") {
+TEST_CASE("kill -9 mid-run leaves the last commit searchable and the next run completes", "[indexer][crash]") {
   test::TempDir dir;
   const fs::path db = dir.path() / "index", input = dir.path() / "big.jsonl";
   constexpr int kArticles = 20000;
+  // The first run into an empty --db builds and swaps in a whole index; what a kill
+  // must not lose is an update of a live index, committed batch by batch.
+  REQUIRE(index(db, {test::corpus_dir()}).stats.added == 5);
   write_jsonl(input, kArticles, "ferry");
   const pid_t child = fork();
   REQUIRE(child >= 0);
@@ -163,9 +166,9 @@ TEST_CASE("kill -9 mid-run leaves the last commit searchable; the next run compl
     (void)indexer::run_pipeline(db, {input}, opts, {});
     _exit(0);
   }
-  // Kill once the index exists and has a committed batch, well before the end.
-  Xapian::doccount seen = 0;
-  for (int i = 0; i < 500 && seen == 0; ++i) {
+  // Kill once a batch is committed, well before the end.
+  Xapian::doccount seen = 5;
+  for (int i = 0; i < 500 && seen == 5; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
     try {
       seen = Searcher(db).doc_count();
@@ -175,12 +178,50 @@ TEST_CASE("kill -9 mid-run leaves the last commit searchable; the next run compl
   kill(child, SIGKILL);
   int status = 0;
   waitpid(child, &status, 0);
-  const Xapian::doccount committed = Searcher(db).doc_count();
+  const Xapian::doccount committed = Searcher(db).doc_count() - 5;
+  CHECK(committed > 0);
   CHECK(committed % 200 == 0);
   CHECK(committed < static_cast<Xapian::doccount>(kArticles));
 
   const auto r = index(db, {input});
   CHECK(r.stats.unchanged == committed);
   CHECK(r.stats.added == kArticles - committed);
-  CHECK(r.stats.documents == static_cast<Xapian::doccount>(kArticles));
+  CHECK(r.stats.documents == static_cast<Xapian::doccount>(kArticles) + 5);
+}
+
+TEST_CASE("An interrupted build leaves the live index as it was", "[indexer][rebuild]") {
+  test::TempDir dir;
+  const fs::path db = dir.path() / "index", input = dir.path() / "a.jsonl";
+  REQUIRE(index(db, {test::corpus_dir()}).stats.added == 5);
+  write_jsonl(input, 300, "ferry");
+  indexer::PipelineOptions opts;
+  opts.writer.rebuild = true;
+  indexer::PipelineCallbacks cb;
+  int seen = 0;
+  cb.interrupted = [&] { return ++seen > 100; };
+  const auto r = indexer::run_pipeline(db, {input}, opts, cb);
+  CHECK(r.interrupted);
+  CHECK(r.abandoned);
+  CHECK(Searcher(db).doc_count() == 5);
+  // Nothing is left behind but the live generation.
+  int generations = 0;
+  for (const auto& e : fs::directory_iterator(db)) generations += e.is_directory();
+  CHECK(generations == 1);
+}
+
+TEST_CASE("Building uses several shards and merges them into one compacted index", "[indexer][rebuild]") {
+  test::TempDir dir;
+  const fs::path db = dir.path() / "index", input = dir.path() / "a.jsonl";
+  write_jsonl(input, 1000, "ferry");
+  // The first 400 articles again: duplicates must meet in the same shard.
+  write_jsonl(dir.path() / "b.jsonl", 400, "ferry");
+  indexer::PipelineOptions opts;
+  opts.writer.shards = 3;
+  const auto r = index(db, {input, dir.path() / "b.jsonl"}, opts);
+  CHECK(r.stats.added == 1000);
+  CHECK(r.stats.unchanged == 400);
+  CHECK(r.stats.documents == 1000);
+  SearchRequest req;
+  req.query = "\"story number 417\"";
+  CHECK(Searcher(db).search(req).total == 1);
 }

@@ -1,0 +1,51 @@
+// One Xapian database being written: upsert by identity with a content fingerprint,
+// commits every batch. IndexWriter runs one (updating the live index) or several in
+// parallel (building a new one).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include <xapian.h>
+
+#include "common/article.h"
+#include "common/document_builder.h"
+
+namespace morgue::indexer {
+
+enum class Outcome { kAdded, kUpdated, kUnchanged, kOlder };
+
+class Shard {
+ public:
+  // `db` is open for writing at `path`; lookups use a reader on the same path.
+  Shard(Xapian::WritableDatabase db, const std::string& path, unsigned batch_size);
+
+  // Xapian errors propagate: the caller reports them against the article.
+  Outcome add(const Article& article);
+  bool remove(const std::string& id_or_url);
+  void commit();
+
+  [[nodiscard]] Xapian::WritableDatabase& database() { return db_; }
+
+ private:
+  // What the index knows of an article: where it is and what it holds.
+  struct Known {
+    Xapian::docid docid;
+    std::string fingerprint;
+    std::string date;  // YYYYMMDD or ""
+  };
+  [[nodiscard]] std::optional<Known> lookup(const std::string& id_term);
+  void maybe_commit();
+
+  Xapian::WritableDatabase db_;
+  // Lookups go to a reader on the last commit plus a map of what this batch wrote:
+  // asking the writer itself makes Xapian merge the pending changes into each answer.
+  Xapian::Database committed_;
+  std::unordered_map<std::string, Known> pending_docs_;
+  DocumentBuilder builder_;
+  unsigned batch_size_;
+  unsigned pending_ = 0;
+};
+
+}  // namespace morgue::indexer
