@@ -46,7 +46,7 @@ run: index
 	$(BUILD)/searchd/morgue-search --db $(DB) '"root causes" putin'
 
 bench: build bench-deps
-	bench/run.sh
+	bench/index_speed.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

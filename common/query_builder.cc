@@ -32,33 +32,43 @@ std::optional<Date> parse_partial_date(std::string_view text, bool upper_end) {
 }
 
 // `2025-05-01..2025-05-31`, `2025-05..`, `..2025`: a publication-date range.
+// Processors must not throw through Xapian's parser (it leaks its parse state when a
+// foreign exception unwinds it): they note the problem in `error` for build() to raise.
 class DateRangeProcessor : public Xapian::RangeProcessor {
  public:
-  explicit DateRangeProcessor(const std::string& prefix) : Xapian::RangeProcessor(kSlotDate, prefix) {}
+  DateRangeProcessor(const std::string& prefix, std::shared_ptr<std::string> error)
+      : Xapian::RangeProcessor(kSlotDate, prefix), error_(std::move(error)) {}
 
   Xapian::Query operator()(const std::string& begin, const std::string& end) override {
     std::optional<Date> from, to;
     if (!begin.empty() && !(from = parse_partial_date(begin, false))) return Xapian::Query(Xapian::Query::OP_INVALID);
     if (!end.empty() && !(to = parse_partial_date(end, true))) return Xapian::Query(Xapian::Query::OP_INVALID);
     if (from && to && *to < *from) {
-      throw QueryError("q", "date range " + begin + ".." + end + " ends before it begins");
+      if (error_->empty()) *error_ = "date range " + begin + ".." + end + " ends before it begins";
+      return Xapian::Query::MatchNothing;
     }
     if (!from) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDate, format_compact(*to));
     if (!to) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDate, format_compact(*from));
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, format_compact(*from), format_compact(*to));
   }
+
+ private:
+  std::shared_ptr<std::string> error_;
 };
 
 // A boolean field's value as the user typed it -> the term the indexer wrote.
 class BooleanFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit BooleanFieldProcessor(FieldId id) : id_(id) {}
+  BooleanFieldProcessor(FieldId id, std::shared_ptr<std::string> error) : id_(id), error_(std::move(error)) {}
 
   Xapian::Query operator()(const std::string& value) override {
     switch (id_) {
       case FieldId::kDay: {  // date:2025, date:2025-05, date:2025-05-19
         const auto lo = parse_partial_date(value, false);
-        if (!lo) throw QueryError("q", "date:" + value + " is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
+        if (!lo) {
+          if (error_->empty()) *error_ = "date:" + value + " is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)";
+          return Xapian::Query::MatchNothing;
+        }
         const std::string ymd = format_compact(*lo);
         if (value.size() == 4) return Xapian::Query(boolean_term(FieldId::kYear, ymd.substr(0, 4)));
         if (value.size() == 7) return Xapian::Query(boolean_term(FieldId::kMonth, ymd.substr(0, 6)));
@@ -75,6 +85,7 @@ class BooleanFieldProcessor : public Xapian::FieldProcessor {
 
  private:
   FieldId id_;
+  std::shared_ptr<std::string> error_;
 };
 
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
@@ -85,7 +96,7 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::Quer
 constexpr Xapian::termcount kMaxWildcardExpansion = 500;
 
 void configure(Xapian::QueryParser& qp, const Xapian::Database& db, const Xapian::Stem& stemmer,
-               Xapian::QueryParser::stem_strategy strategy) {
+               Xapian::QueryParser::stem_strategy strategy, const std::shared_ptr<std::string>& error) {
   qp.set_database(db);
   qp.set_stemmer(stemmer);
   qp.set_stemming_strategy(strategy);
@@ -97,12 +108,12 @@ void configure(Xapian::QueryParser& qp, const Xapian::Database& db, const Xapian
       if (f.kind == FieldKind::kFreeText) {
         qp.add_prefix(std::string(name), std::string(f.prefix));
       } else {
-        qp.add_boolean_prefix(std::string(name), (new BooleanFieldProcessor(f.id))->release());
+        qp.add_boolean_prefix(std::string(name), (new BooleanFieldProcessor(f.id, error))->release());
       }
     }
   }
-  qp.add_rangeprocessor((new DateRangeProcessor("date:"))->release());
-  qp.add_rangeprocessor((new DateRangeProcessor(""))->release());
+  qp.add_rangeprocessor((new DateRangeProcessor("date:", error))->release());
+  qp.add_rangeprocessor((new DateRangeProcessor("", error))->release());
 }
 
 }  // namespace
@@ -143,7 +154,7 @@ void validate(const SearchRequest& r) {
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_("english") {
-  configure(parser_, db, stemmer_, Xapian::QueryParser::STEM_SOME);
+  configure(parser_, db, stemmer_, Xapian::QueryParser::STEM_SOME, error_);
 }
 
 Xapian::Query QueryBuilder::build(const SearchRequest& request) {
@@ -152,10 +163,12 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
   const std::string text = trim(request.query);
   if (!text.empty()) {
     try {
+      error_->clear();
       query = parser_.parse_query(text, kParseFlags);
     } catch (const Xapian::QueryParserError& e) {
       throw QueryError("q", "query syntax error: " + e.get_msg());
     }
+    if (!error_->empty()) throw QueryError("q", *error_);
     if (query.empty()) query = Xapian::Query::MatchAll;  // only stop-words or punctuation
   }
 

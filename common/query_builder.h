@@ -2,6 +2,7 @@
 // user text + filters -> Xapian::Query. Field names and prefixes come from schema.h.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +54,7 @@ class QueryBuilder {
 
  private:
   Xapian::QueryParser parser_;
+  std::shared_ptr<std::string> error_ = std::make_shared<std::string>();  // set by field/range processors
   Xapian::Stem stemmer_;
 };
 

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Indexing speed: morgue-index against Xapian's scriptindex on the same text and fields,
+# in the same run, on Reuters-21578 and AllSides. Prints documents/s, MB/s of text, peak
+# memory and index size, and morgue's ratio to scriptindex. Nothing is asserted.
+#   bench/index_speed.sh [BUILD_DIR]      (CORPORA=../shared/corpora by default)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-$here/../build}
+corpora=${MORGUE_CORPORA:-$here/../../shared/corpora}
+index=$build/indexer/morgue-index
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+allsides_map="id=ID,outlet=source,published=date,headline=title,body=content_original"
+
+# seconds peak_kib  <- /usr/bin/time -v of a command
+measure() {
+  /usr/bin/time -v "$@" >/dev/null 2>"$work/time.txt" || { cat "$work/time.txt" >&2; return 1; }
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time.txt")
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+  echo "$wall $rss"
+}
+
+printf '| corpus | engine | docs | seconds | docs/s | MB/s text | peak MiB | index MiB | docs/s vs scriptindex |\n'
+printf '|---|---|---|---|---|---|---|---|---|\n'
+for corpus in reuters allsides; do
+  if [ "$corpus" = reuters ]; then inputs=("$corpora/reuters21578"); map=(); else inputs=("$corpora/allsides-news-2019-2020"); map=(--map "$allsides_map"); fi
+  [ -e "${inputs[0]}" ] || { echo "SKIPPED: ${inputs[0]} not found" >&2; continue; }
+  "$index" --extract "${map[@]}" "${inputs[@]}" > "$work/$corpus.jsonl"
+  docs=$(wc -l < "$work/$corpus.jsonl")
+  mb=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['headline'].encode())+len(json.loads(l)['body'].encode()) for l in open(sys.argv[1]))/1e6)" "$work/$corpus.jsonl")
+  python3 "$here/to_scriptindex.py" < "$work/$corpus.jsonl" > "$work/$corpus.si"
+
+  read -r s_wall s_rss < <(measure scriptindex "$work/si-$corpus" "$here/scriptindex.idx" "$work/$corpus.si")
+  s_size=$(du -sm "$work/si-$corpus" | cut -f1)
+  read -r m_wall m_rss < <(measure "$index" -q --db "$work/m-$corpus" "${map[@]}" "${inputs[@]}")
+  m_size=$(du -sm "$work/m-$corpus" | cut -f1)
+  read -r u_wall u_rss < <(measure "$index" -q --db "$work/m-$corpus" "${map[@]}" "${inputs[@]}")
+
+  awk -v c="$corpus" -v d="$docs" -v mb="$mb" -v sw="$s_wall" -v sr="$s_rss" -v ss="$s_size" \
+      -v mw="$m_wall" -v mr="$m_rss" -v ms="$m_size" -v uw="$u_wall" -v ur="$u_rss" 'BEGIN {
+    printf "| %s | scriptindex | %d | %.2f | %.0f | %.2f | %.0f | %d | 1.00 |\n", c, d, sw, d/sw, mb/sw, sr/1024, ss
+    printf "| %s | morgue (new index) | %d | %.2f | %.0f | %.2f | %.0f | %d | %.2f |\n", c, d, mw, d/mw, mb/mw, mr/1024, ms, sw/mw
+    printf "| %s | morgue (re-run, all unchanged) | %d | %.2f | %.0f | %.2f | %.0f | | %.2f |\n", c, d, uw, d/uw, mb/uw, ur/1024, sw/uw
+  }'
+done
