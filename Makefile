@@ -42,8 +42,10 @@ test-asan: deps
 index: build
 	$(BUILD)/indexer/morgue-index --db $(DB) corpus/
 
+# Index the demo archive, then serve it: http://127.0.0.1:8080/
 run: index
-	$(BUILD)/searchd/morgue-search --db $(DB) '"root causes" putin'
+	$(BUILD)/searchd/morgue-search --db $(DB) --limit 3 '"root causes" putin'
+	$(BUILD)/searchd/morgued --db $(DB) --listen $(LISTEN)
 
 bench: build bench-deps
 	bench/index_speed.sh $(BUILD)

@@ -1,6 +1,7 @@
 #include "common/query_builder.h"
 
 #include <memory>
+#include <set>
 
 #include "common/errors.h"
 #include "common/identity.h"
@@ -155,6 +156,30 @@ void validate(const SearchRequest& r) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_("english") {
   configure(parser_, db, stemmer_, Xapian::QueryParser::STEM_SOME, error_);
+  configure(exact_parser_, db, stemmer_, Xapian::QueryParser::STEM_NONE, error_);
+}
+
+Xapian::Query QueryBuilder::exact_forms(const std::string& text, const Xapian::Query& stemmed) {
+  // Wildcards would expand a second time for little gain.
+  if (text.find('*') != std::string::npos) return {};
+  Xapian::Query unstemmed;
+  try {
+    unstemmed = exact_parser_.parse_query(text, kParseFlags);
+  } catch (const Xapian::QueryParserError&) {
+    return {};
+  }
+  std::set<std::string> already(stemmed.get_unique_terms_begin(), stemmed.get_unique_terms_end());
+  std::vector<Xapian::Query> exact;
+  for (auto it = unstemmed.get_unique_terms_begin(); it != unstemmed.get_unique_terms_end(); ++it) {
+    const std::string& term = *it;
+    // Unprefixed words only (prefixes are capitals), and only where the stemmed query
+    // does not already search the exact form (phrases, capitalised words).
+    const auto first = static_cast<unsigned char>(term[0]);
+    if ((first >= 'A' && first <= 'Z') || already.contains(term)) continue;
+    exact.emplace_back(term);
+  }
+  if (exact.empty()) return {};
+  return Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end());
 }
 
 Xapian::Query QueryBuilder::build(const SearchRequest& request) {
@@ -169,7 +194,13 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
       throw QueryError("q", "query syntax error: " + e.get_msg());
     }
     if (!error_->empty()) throw QueryError("q", *error_);
-    if (query.empty()) query = Xapian::Query::MatchAll;  // only stop-words or punctuation
+    if (query.empty()) {
+      query = Xapian::Query::MatchAll;  // only stop-words or punctuation
+    } else if (const Xapian::Query exact = exact_forms(text, query); !exact.empty()) {
+      // The words as typed add weight where they occur exactly, so "talks" ranks an
+      // article saying "talks" above one saying only "talk"; they match nothing new.
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, exact);
+    }
   }
 
   std::vector<Xapian::Query> filters;

@@ -53,7 +53,11 @@ class QueryBuilder {
   [[nodiscard]] const Xapian::Stem& stemmer() const { return stemmer_; }
 
  private:
+  // The unstemmed words of `text` that `stemmed` does not search already, OR-ed.
+  [[nodiscard]] Xapian::Query exact_forms(const std::string& text, const Xapian::Query& stemmed);
+
   Xapian::QueryParser parser_;
+  Xapian::QueryParser exact_parser_;
   std::shared_ptr<std::string> error_ = std::make_shared<std::string>();  // set by field/range processors
   Xapian::Stem stemmer_;
 };

@@ -47,6 +47,7 @@ int extract(const std::vector<fs::path>& inputs, const SourceOptions& options) {
         std::cerr << e.what() << '\n';
       },
       [](const std::string&, const std::string&) {},
+      nullptr,
   };
   read_inputs(inputs, options, sink);
   return failed ? 1 : 0;

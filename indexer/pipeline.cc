@@ -30,15 +30,19 @@ PipelineResult run_pipeline(const std::filesystem::path& db_dir, const std::vect
     }
   }
   unsigned long articles = 0;
-  IndexStats running;  // what the progress line shows: articles read, failures so far
+  std::uintmax_t done_bytes = 0;       // input files read to the end
+  std::uintmax_t file_text_bytes = 0;  // text read from the current file
+  IndexStats running;                  // what the progress line shows: articles read, failures so far
   ReadSink sink{
       [&](Article&& a) {
         if (callbacks.interrupted()) throw Interrupted{};
         text_bytes += a.headline.size() + a.body.size();
+        file_text_bytes += a.headline.size() + a.body.size();
         writer.add(std::move(a));
         ++articles;
         running.added = articles;
-        callbacks.progress(running, text_bytes);
+        // Within a file, its text read so far stands in for its bytes.
+        callbacks.progress(running, done_bytes + file_text_bytes);
       },
       [&](const InputError& e) {
         callbacks.message(e.what());
@@ -46,6 +50,10 @@ PipelineResult run_pipeline(const std::filesystem::path& db_dir, const std::vect
         ++running.failed;
       },
       [&](const std::string&, const std::string& reason) { ++stats.skipped[reason]; },
+      [&](std::uintmax_t bytes) {
+        done_bytes += bytes;
+        file_text_bytes = 0;
+      },
   };
   try {
     read_inputs(inputs, options.sources, sink);

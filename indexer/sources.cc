@@ -72,6 +72,15 @@ class Walker {
   }
 
   void file(const fs::path& path) {
+    read_file(path);
+    if (sink_.file_done) {
+      std::error_code ec;
+      const auto size = fs::file_size(path, ec);
+      sink_.file_done(ec ? 0 : size);
+    }
+  }
+
+  void read_file(const fs::path& path) {
     switch (format_of(path)) {
       case Format::kJsonl:
         read_jsonl(path, options_.mapping, sink_);

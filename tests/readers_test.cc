@@ -38,7 +38,8 @@ struct Collected {
               errors.emplace_back(e.what());
               error_where.push_back(e.where());
             },
-            [this](const std::string& where, const std::string& reason) { skipped.emplace_back(where, reason); }};
+            [this](const std::string& where, const std::string& reason) { skipped.emplace_back(where, reason); },
+            nullptr};
   }
   const Article* by_id(const std::string& id) const {
     const auto it = std::find_if(articles.begin(), articles.end(), [&](const Article& a) { return a.id == id; });

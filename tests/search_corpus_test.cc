@@ -164,3 +164,26 @@ TEST_CASE("A stored article is found by id and by URL-less identity", "[search][
   CHECK(a->body.find("Story continues below advertisement") == std::string::npos);
   CHECK_FALSE(s.find("no-such-article"));
 }
+
+TEST_CASE("An exact match outranks a stemmed one", "[search][ranking]") {
+  test::TempDir dir;
+  const auto input = dir.path() / "two.jsonl";
+  // The same story twice but for one word: "talks" typed exactly matches only the second.
+  test::write_file(
+      input,
+      R"({"id":"stem","headline":"Harbour news","body":"The union will talk with the port owners on Monday.","published":"2024-05-01"})"
+      "\n"
+      R"({"id":"exact","headline":"Harbour news","body":"The union will talks with the port owners on Monday.","published":"2024-05-01"})"
+      "\n");
+  REQUIRE(indexer::run_pipeline(dir.path() / "index", {input}, {}).stats.added == 2);
+  Searcher s(dir.path() / "index");
+  SearchRequest req;
+  req.query = "talks";
+  auto r = s.search(req);
+  REQUIRE(r.hits.size() == 2);  // the stem matches both
+  CHECK(r.hits[0].id == "exact");
+  req.query = "talk";
+  r = s.search(req);
+  REQUIRE(r.hits.size() == 2);
+  CHECK(r.hits[0].id == "stem");
+}

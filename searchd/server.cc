@@ -1,0 +1,253 @@
+#include "searchd/server.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <csignal>
+#include <deque>
+#include <functional>
+#include <iostream>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include <pthread.h>
+
+#include <httplib.h>
+
+#include "searchd/handlers.h"
+#include "searchd/metrics.h"
+#include "searchd/searcher_pool.h"
+
+namespace morgue::searchd {
+namespace {
+
+// httplib's ThreadPool queues accepted connections without bound, each an open
+// socket. This one makes the accept loop wait instead, so a connection flood backs
+// up in the kernel's listen queue rather than in our file descriptors.
+class BoundedTaskQueue : public httplib::TaskQueue {
+ public:
+  BoundedTaskQueue(std::size_t threads, std::size_t max_queued) : max_queued_(max_queued) {
+    for (std::size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { work(); });
+  }
+
+  void enqueue(std::function<void()> fn) override {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return jobs_.size() < max_queued_; });
+    jobs_.push_back(std::move(fn));
+    lock.unlock();
+    ready_.notify_one();
+  }
+
+  void shutdown() override {
+    {
+      const std::lock_guard lock(mutex_);
+      shutdown_ = true;
+    }
+    ready_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+
+ private:
+  void work() {
+    for (;;) {
+      std::function<void()> fn;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [&] { return !jobs_.empty() || shutdown_; });
+        if (jobs_.empty()) return;  // shut down, and every accepted connection served
+        fn = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      room_.notify_one();
+      fn();
+    }
+  }
+
+  const std::size_t max_queued_;
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+  std::deque<std::function<void()>> jobs_;
+  bool shutdown_ = false;
+  std::vector<std::thread> threads_;
+};
+
+// The logger runs on the thread that handled the request, after the response is sent.
+thread_local std::chrono::steady_clock::time_point t_request_started;
+thread_local bool t_request_timed = false;
+
+void reply_with(httplib::Response& res, const Reply& reply) {
+  res.status = reply.status;
+  for (const auto& [name, value] : reply.headers) res.set_header(name, value);
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_content(reply.body, reply.content_type.c_str());
+}
+
+Params params_of(const httplib::Request& req) { return Params(req.params.begin(), req.params.end()); }
+
+// The target as sent (not decoded, so no control characters), shortened.
+std::string loggable_target(const httplib::Request& req) {
+  const std::string& t = req.target.empty() ? req.path : req.target;
+  if (t.empty()) return "-";  // the request line could not be parsed
+  return t.size() > 300 ? t.substr(0, 300) + "..." : t;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  explicit Impl(ServerOptions opts)
+      : options(std::move(opts)),
+        pool({options.db_dir, std::max(1u, options.threads), {options.time_limit_seconds}, options.refresh_interval}),
+        handlers(pool, metrics) {}
+
+  void configure();
+  void log(const httplib::Request& req, const httplib::Response& res);
+
+  ServerOptions options;
+  Metrics metrics;
+  SearcherPool pool;
+  Handlers handlers;
+  httplib::Server http;
+  std::mutex log_mutex;
+  bool bound = false;
+  // stop() may come before run() has got httplib listening, when httplib's own
+  // stop() would do nothing; these let it wait for that moment instead.
+  std::atomic<bool> run_started{false}, run_finished{false}, stop_requested{false};
+};
+
+void Server::Impl::configure() {
+  const std::size_t connections = options.connections ? options.connections : 4 * std::size_t{options.threads};
+  http.new_task_queue = [connections] { return new BoundedTaskQueue(connections, connections); };
+  http.set_tcp_nodelay(true);
+  http.set_keep_alive_max_count(options.keep_alive_max_count);
+  http.set_keep_alive_timeout(options.keep_alive_timeout.count());
+  http.set_read_timeout(options.read_timeout.count());
+  http.set_write_timeout(options.write_timeout.count());
+  http.set_payload_max_length(options.payload_max_length);
+
+  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    t_request_started = std::chrono::steady_clock::now();
+    t_request_timed = true;
+    if (req.method != "GET" && req.method != "HEAD") {
+      reply_with(res, Handlers::http_error(405, req.path));
+      res.set_header("Allow", "GET, HEAD");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  http.Get("/search", [this](const httplib::Request& req, httplib::Response& res) {
+    reply_with(res, handlers.search(params_of(req)));
+  });
+  // The path is percent-decoded before matching, so a URL id arrives whole.
+  http.Get(R"(/doc/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
+    reply_with(res, handlers.doc(req.matches[1].str()));
+  });
+  http.Get("/health", [this](const httplib::Request&, httplib::Response& res) { reply_with(res, handlers.health()); });
+  http.Get("/metrics",
+           [this](const httplib::Request&, httplib::Response& res) { reply_with(res, handlers.metrics()); });
+  http.Get(R"(/|/assets/[a-z.]+)",
+           [this](const httplib::Request& req, httplib::Response& res) { reply_with(res, handlers.page(req.path)); });
+
+  // Called for every status >= 400; ours already carry a JSON body, httplib's own
+  // (unknown path, malformed request, URI too long, body too large) do not.
+  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    reply_with(res, Handlers::http_error(res.status, req.path));
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  // Handlers do not throw; this is the net under httplib's own code paths.
+  http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+    reply_with(res, Handlers::http_error(500, req.path));
+  });
+  http.set_logger([this](const httplib::Request& req, const httplib::Response& res) { log(req, res); });
+}
+
+void Server::Impl::log(const httplib::Request& req, const httplib::Response& res) {
+  double seconds = 0;
+  if (t_request_timed) {
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_request_started).count();
+    t_request_timed = false;
+  }
+  metrics.observe(endpoint_for_path(req.path), res.status, seconds);
+  if (!options.access_log) return;
+  char ms[32];
+  std::snprintf(ms, sizeof ms, "%.1f", seconds * 1000);
+  const std::string line = (req.method.empty() ? std::string("-") : req.method) + ' ' + loggable_target(req) + ' ' +
+                           std::to_string(res.status) + ' ' + ms + "ms\n";
+  const std::lock_guard lock(log_mutex);
+  std::cerr << line << std::flush;
+}
+
+Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
+  // A client hanging up mid-response must not kill the daemon; httplib does not
+  // pass MSG_NOSIGNAL on Linux.
+  std::signal(SIGPIPE, SIG_IGN);
+  impl_->configure();
+}
+
+Server::~Server() { stop(); }
+
+int Server::bind() {
+  auto& i = *impl_;
+  int port = i.options.port;
+  if (port == 0) {
+    port = i.http.bind_to_any_port(i.options.host);
+    if (port < 0) port = 0;
+  } else if (!i.http.bind_to_port(i.options.host, port)) {
+    port = 0;
+  }
+  if (port <= 0) {
+    throw std::runtime_error("cannot listen on " + i.options.host + ":" + std::to_string(i.options.port));
+  }
+  i.bound = true;
+  return port;
+}
+
+void Server::run() {
+  auto& i = *impl_;
+  if (!i.bound) throw std::logic_error("Server::run() before bind()");
+  i.run_started = true;
+  if (!i.stop_requested) i.http.listen_after_bind();
+  i.run_finished = true;
+}
+
+void Server::stop() {
+  auto& i = *impl_;
+  i.stop_requested = true;
+  if (!i.bound) return;
+  while (i.run_started && !i.run_finished && !i.http.is_running()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  i.http.stop();
+}
+
+void run_until_signal(Server& server) {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  // Blocked here so that every thread started later inherits the mask and the
+  // signal waits for sigwait() below instead of killing the process.
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::mutex mutex;
+  bool done = false, signalled = false;
+  std::thread waiter([&] {
+    int signal_number = 0;
+    sigwait(&signals, &signal_number);
+    const std::lock_guard lock(mutex);
+    signalled = true;
+    if (!done) server.stop();
+  });
+  server.run();
+  {
+    const std::lock_guard lock(mutex);
+    done = true;
+    // run() ended on its own: wake the waiter with a signal only it will receive.
+    if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);
+  }
+  waiter.join();
+}
+
+}  // namespace morgue::searchd

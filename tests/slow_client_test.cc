@@ -1,0 +1,151 @@
+// Hostile clients: connections that send nothing, or a request one byte at a time,
+// must not stop others from being served.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "indexer/pipeline.h"
+#include "tests/test_daemon.h"
+#include "tests/test_support.h"
+
+namespace {
+
+using namespace morgue;
+using Clock = std::chrono::steady_clock;
+using test::TestDaemon;
+
+const std::filesystem::path& corpus_index() {
+  static test::TempDir dir;
+  static const std::filesystem::path db = [] {
+    const auto p = dir.path() / "index";
+    REQUIRE(indexer::run_pipeline(p, {test::corpus_dir()}, {}).stats.added == 5);
+    return p;
+  }();
+  return db;
+}
+
+// A raw loopback connection, closed on destruction. No Catch2 macros in here:
+// the dribbler threads use it, and Catch2 v2's assertions are not thread-safe.
+class RawConnection {
+ public:
+  explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = fd_ >= 0 && ::connect(fd_, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) == 0;
+  }
+  [[nodiscard]] bool connected() const { return connected_; }
+  ~RawConnection() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+
+  bool send_byte(char c) { return ::send(fd_, &c, 1, MSG_NOSIGNAL) == 1; }
+  // True when the server closed the connection within `timeout`.
+  bool closed_within(std::chrono::milliseconds timeout) {
+    timeval tv{static_cast<time_t>(timeout.count() / 1000), static_cast<suseconds_t>(timeout.count() % 1000 * 1000)};
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    char buf[512];
+    for (;;) {
+      const auto n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n == 0) return true;  // orderly close
+      if (n < 0) return errno == ECONNRESET;
+    }
+  }
+
+ private:
+  int fd_;
+  bool connected_ = false;
+};
+
+// Seconds for one fresh-connection search, or a large number when it failed.
+double timed_search(const TestDaemon& d) {
+  const auto start = Clock::now();
+  const auto a = d.get("/search?q=ceasefire&facets=outlet,date");
+  if (a.status != 200) return 1e9;
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+}  // namespace
+
+TEST_CASE("Idle and byte-at-a-time connections do not stop queries", "[http][slow]") {
+  searchd::ServerOptions options;
+  options.threads = 2;  // 8 connection threads
+  TestDaemon d(corpus_index(), options);
+
+  std::vector<std::unique_ptr<RawConnection>> idle;
+  for (int i = 0; i < 3; ++i) {
+    idle.push_back(std::make_unique<RawConnection>(d.port()));
+    REQUIRE(idle.back()->connected());
+  }
+
+  std::atomic<bool> stop{false};
+  std::atomic<int> dribbling{0};
+  std::vector<std::thread> dribblers;
+  for (int i = 0; i < 3; ++i) {
+    dribblers.emplace_back([&] {
+      RawConnection c(d.port());
+      if (c.connected()) ++dribbling;
+      const std::string request = "GET /search?q=" + std::string(4000, 'a');
+      for (std::size_t k = 0; !stop && c.send_byte(request[k % request.size()]); ++k) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  CHECK(dribbling == 3);
+
+  double slowest = 0;
+  for (int i = 0; i < 20; ++i) slowest = std::max(slowest, timed_search(d));
+  // Also a keep-alive client, as a browser would hold one.
+  auto client = d.client();
+  for (int i = 0; i < 20; ++i) {
+    const auto start = Clock::now();
+    const auto res = client.Get("/search?q=putin");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    slowest = std::max(slowest, std::chrono::duration<double>(Clock::now() - start).count());
+  }
+  stop = true;
+  for (auto& t : dribblers) t.join();
+  CHECK(slowest < 0.5);
+}
+
+TEST_CASE("A connection that sends nothing is closed after the read timeout", "[http][slow]") {
+  searchd::ServerOptions options;
+  options.read_timeout = std::chrono::seconds(1);
+  options.keep_alive_timeout = std::chrono::seconds(1);
+  TestDaemon d(corpus_index(), options);
+  RawConnection idle(d.port());
+  REQUIRE(idle.connected());
+  const auto start = Clock::now();
+  CHECK(idle.closed_within(std::chrono::milliseconds(3000)));
+  CHECK(Clock::now() - start < std::chrono::milliseconds(2500));
+}
+
+TEST_CASE("More idle connections than threads delay queries only until the read timeout", "[http][slow]") {
+  searchd::ServerOptions options;
+  options.threads = 1;
+  options.connections = 2;
+  options.read_timeout = std::chrono::seconds(1);
+  options.keep_alive_timeout = std::chrono::seconds(1);
+  TestDaemon d(corpus_index(), options);
+  std::vector<std::unique_ptr<RawConnection>> idle;
+  for (int i = 0; i < 6; ++i) {
+    idle.push_back(std::make_unique<RawConnection>(d.port()));
+    REQUIRE(idle.back()->connected());
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  // Connections are served in arrival order: six idle ones, two at a time, one second each.
+  const double seconds = timed_search(d);
+  CHECK(seconds < 5.0);
+}
