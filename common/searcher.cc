@@ -112,10 +112,15 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
   Xapian::MSet mset;
   try {
-    mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-  } catch (const Xapian::DatabaseModifiedError&) {
-    db_.reopen();
-    mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    try {
+      mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      db_.reopen();
+      mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    }
+  } catch (const Xapian::WildcardError& e) {
+    // Wildcards expand when the match runs; the expansion limit makes this rare.
+    throw QueryError("q", "a wildcard matches too many words: " + e.get_msg());
   }
 
   SearchResponse r;
@@ -149,11 +154,13 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   return r;
 }
 
-std::optional<Article> Searcher::find(const std::string& id_or_url) {
+std::optional<StoredArticle> Searcher::find(const std::string& id_or_url) {
   const std::string term = boolean_term(FieldId::kId, id_from_user(id_or_url));
   auto it = db_.postlist_begin(term);
   if (it == db_.postlist_end(term)) return std::nullopt;
-  return article_from_json(db_.get_document(*it).get_data());
+  StoredArticle stored;
+  stored.article = article_from_json(db_.get_document(*it).get_data(), &stored.id);
+  return stored;
 }
 
 }  // namespace morgue

@@ -46,6 +46,12 @@ struct SearchResponse {
   std::string date_facet_interval;                        // "month" or "day"
 };
 
+// An article as the index stores it, with its document id.
+struct StoredArticle {
+  std::string id;
+  Article article;
+};
+
 struct SearcherOptions {
   double time_limit_seconds = 0;  // 0 = none; else the match is cut and marked partial
 };
@@ -56,7 +62,8 @@ class Searcher {
   explicit Searcher(std::filesystem::path db_dir, SearcherOptions options = {});
 
   [[nodiscard]] SearchResponse search(const SearchRequest& request);
-  [[nodiscard]] std::optional<Article> find(const std::string& id_or_url);
+  // By document id or by URL; nullopt when the index has no such article.
+  [[nodiscard]] std::optional<StoredArticle> find(const std::string& id_or_url);
 
   [[nodiscard]] Xapian::doccount doc_count() const { return db_.get_doccount(); }
   [[nodiscard]] std::string generation() const;

@@ -5,7 +5,6 @@
 #include <new>
 
 #include "common/errors.h"
-#include "common/identity.h"
 #include "common/json_writer.h"
 #include "common/text_util.h"
 #include "searchd/web_page.h"
@@ -114,11 +113,9 @@ Reply Handlers::search(const Params& params) noexcept {
 Reply Handlers::doc(const std::string& id_or_url) noexcept {
   return guarded([&] {
     const auto found = pool_.with_searcher([&](Searcher& s) -> std::optional<std::string> {
-      const auto article = s.find(id_or_url);
-      if (!article) return std::nullopt;
-      // find() looks the document up by exactly this id; the Article it returns
-      // does not carry it.
-      return to_json(*article, id_from_user(id_or_url));
+      const auto stored = s.find(id_or_url);
+      if (!stored) return std::nullopt;
+      return to_json(stored->article, stored->id);
     });
     if (!found) return error_reply(404, "not_found", "no document with id or URL '" + id_or_url + "'", "id");
     return json_reply(*found);

@@ -51,8 +51,8 @@ TEST_CASE("All 21,578 Reuters-21578 records are indexed and date filters hold", 
   CHECK(cocoa.hits[0].outlet == "Reuters");
   const auto bahia = s.find("reuters-1");
   REQUIRE(bahia);
-  CHECK(bahia->headline == "BAHIA COCOA REVIEW");
-  CHECK(bahia->published == Date{1987, 2, 26});
+  CHECK(bahia->article.headline == "BAHIA COCOA REVIEW");
+  CHECK(bahia->article.published == Date{1987, 2, 26});
 }
 
 TEST_CASE("All 8,570 AllSides articles index through a field mapping, 236 outlets", "[corpora][allsides]") {

@@ -157,8 +157,10 @@ TEST_CASE("A missing index is reported, not crashed on", "[search][errors]") {
 
 TEST_CASE("A stored article is found by id and by URL-less identity", "[search][corpus]") {
   Searcher s(corpus_index());
-  const auto a = s.find("004_31363c931ec8fce3");
-  REQUIRE(a);
+  const auto stored = s.find("004_31363c931ec8fce3");
+  REQUIRE(stored);
+  CHECK(stored->id == "004_31363c931ec8fce3");
+  const Article* a = &stored->article;
   CHECK(a->outlet == "Global News");
   CHECK(a->headline.starts_with("Talks between Russia and the U.S."));  // from the lede
   CHECK(a->body.find("Story continues below advertisement") == std::string::npos);
