@@ -1,6 +1,7 @@
 # morgue: the two set-up commands are `make run` and `make test` (as root on Debian 12).
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
 JOBS       ?= $(shell nproc)
 DB         ?= data/index
 LISTEN     ?= 127.0.0.1:8080
@@ -12,7 +13,7 @@ else
 WERROR ?= OFF
 endif
 
-.PHONY: all deps bench-deps build test test-asan run index search bench clean
+.PHONY: all deps bench-deps build test test-asan test-tsan run index search bench clean
 
 all: build
 
@@ -26,11 +27,13 @@ build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMORGUE_WERROR=$(WERROR) >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 
-# CI runs the suite twice: as built, then under AddressSanitizer + UBSan.
+# CI runs the suite as built, again under AddressSanitizer + UBSan, and the
+# daemon's HTTP and reload tests under ThreadSanitizer.
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS) --timeout 600
 ifeq ($(CI),true)
 	$(MAKE) test-asan
+	$(MAKE) test-tsan
 endif
 
 test-asan: deps
@@ -38,6 +41,11 @@ test-asan: deps
 	@cmake --build $(ASAN_BUILD) -j$(JOBS)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS) --timeout 900
+
+test-tsan: deps
+	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMORGUE_SANITIZE=thread -DMORGUE_WERROR=$(WERROR) >/dev/null
+	@cmake --build $(TSAN_BUILD) -j$(JOBS) --target http_test
+	TSAN_OPTIONS=halt_on_error=1 ctest --test-dir $(TSAN_BUILD) --output-on-failure -j$(JOBS) --timeout 900 -L http_test
 
 index: build
 	$(BUILD)/indexer/morgue-index --db $(DB) corpus/
@@ -51,4 +59,4 @@ bench: build bench-deps
 	bench/index_speed.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)

@@ -1,0 +1,96 @@
+// In-process query speed: the query mix of bench/queries-*.txt run through the same
+// Searcher and JSON writer as morgued, without HTTP. bench/http_speed.sh prints it next
+// to the HTTP figures, so the ratio is the cost of the daemon's HTTP layer.
+//   query-speed --db DIR --queries FILE [--seconds 5] [--threads 1]
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+
+#include "common/json_writer.h"
+#include "common/searcher.h"
+#include "searchd/handlers.h"
+
+namespace {
+
+using namespace morgue;
+
+std::string url_decode(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out += ' ';
+    } else if (s[i] == '%' && i + 2 < s.size()) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+SearchRequest parse_line(const std::string& line) {
+  searchd::Params params;
+  std::size_t start = 0;
+  while (start <= line.size()) {
+    const auto amp = line.find('&', start);
+    const std::string pair = line.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+    const auto eq = pair.find('=');
+    if (eq != std::string::npos) params.emplace(pair.substr(0, eq), url_decode(pair.substr(eq + 1)));
+    if (amp == std::string::npos) break;
+    start = amp + 1;
+  }
+  return searchd::parse_search_params(params);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"query-speed: in-process query throughput and latency"};
+  std::string db, queries_file;
+  double seconds = 5;
+  unsigned threads = 1;
+  app.add_option("--db", db)->required();
+  app.add_option("--queries", queries_file)->required();
+  app.add_option("--seconds", seconds);
+  app.add_option("--threads", threads);
+  CLI11_PARSE(app, argc, argv);
+
+  std::vector<SearchRequest> requests;
+  std::ifstream in(queries_file);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != '#') requests.push_back(parse_line(line));
+  }
+  std::atomic<bool> stop{false};
+  std::vector<std::vector<double>> latencies(threads);
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t) {
+    workers.emplace_back([&, t] {
+      Searcher searcher(db);
+      std::size_t i = t;
+      std::size_t bytes = 0;
+      while (!stop) {
+        const auto start = std::chrono::steady_clock::now();
+        bytes += to_json(searcher.search(requests[i++ % requests.size()])).size();
+        latencies[t].push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+      }
+      if (bytes == 0) std::fprintf(stderr, "no output\n");
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+  stop = true;
+  for (auto& w : workers) w.join();
+  std::vector<double> all;
+  for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+  std::sort(all.begin(), all.end());
+  auto pct = [&](double p) { return all.empty() ? 0.0 : all[std::min(all.size() - 1, std::size_t(p * all.size()))]; };
+  std::printf("RESULT requests=%zu errors=0 rps=%.1f p50_ms=%.3f p99_ms=%.3f\n", all.size(), all.size() / seconds,
+              pct(0.50), pct(0.99));
+  return 0;
+}
