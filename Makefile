@@ -42,10 +42,15 @@ test-asan: deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS) --timeout 900
 
+# Excluded under TSan: Xapian's time limit runs on a glibc POSIX-timer thread
+# (SIGEV_THREAD) that TSan does not know, and TSan crashes in it. The test runs in
+# the plain and ASan builds.
+TSAN_EXCLUDE := time limit is answered
+
 test-tsan: deps
 	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMORGUE_SANITIZE=thread -DMORGUE_WERROR=$(WERROR) >/dev/null
 	@cmake --build $(TSAN_BUILD) -j$(JOBS) --target http_test
-	TSAN_OPTIONS=halt_on_error=1 ctest --test-dir $(TSAN_BUILD) --output-on-failure -j$(JOBS) --timeout 900 -L http_test --no-tests=error
+	TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/tests/tsan.supp" ctest --test-dir $(TSAN_BUILD) --output-on-failure --timeout 900 -L http_test -E '$(TSAN_EXCLUDE)' --no-tests=error
 
 index: build
 	$(BUILD)/indexer/morgue-index --db $(DB) corpus/

@@ -89,6 +89,9 @@ class BooleanFieldProcessor : public Xapian::FieldProcessor {
   std::shared_ptr<std::string> error_;
 };
 
+// Every document: the empty term matches all, built fresh for each query.
+Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                                  Xapian::QueryParser::FLAG_PURE_NOT;
@@ -184,7 +187,9 @@ Xapian::Query QueryBuilder::exact_forms(const std::string& text, const Xapian::Q
 
 Xapian::Query QueryBuilder::build(const SearchRequest& request) {
   validate(request);
-  Xapian::Query query = Xapian::Query::MatchAll;
+  // Not Xapian::Query::MatchAll: copying that shared static bumps a non-atomic
+  // reference count, a data race when threads build queries at once (ThreadSanitizer).
+  Xapian::Query query = match_all();
   const std::string text = trim(request.query);
   if (!text.empty()) {
     try {
@@ -195,7 +200,7 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
     }
     if (!error_->empty()) throw QueryError("q", *error_);
     if (query.empty()) {
-      query = Xapian::Query::MatchAll;  // only stop-words or punctuation
+      query = match_all();  // only stop-words or punctuation
     } else if (const Xapian::Query exact = exact_forms(text, query); !exact.empty()) {
       // The words as typed add weight where they occur exactly, so "talks" ranks an
       // article saying "talks" above one saying only "talk"; they match nothing new.

@@ -177,7 +177,11 @@ void Server::Impl::log(const httplib::Request& req, const httplib::Response& res
   const std::string line = (req.method.empty() ? std::string("-") : req.method) + ' ' + loggable_target(req) + ' ' +
                            std::to_string(res.status) + ' ' + ms + "ms\n";
   const std::lock_guard lock(log_mutex);
-  std::cerr << line << std::flush;
+  if (options.log_sink) {
+    options.log_sink(line);
+  } else {
+    std::cerr << line << std::flush;
+  }
 }
 
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {

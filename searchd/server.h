@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -21,6 +22,8 @@ struct ServerOptions {
   unsigned connections = 0;
   double time_limit_seconds = 2.0;  // a longer match is cut and marked partial
   bool access_log = true;           // one line per request on stderr
+  // Where access-log lines go (each ends in '\n'); unset: stderr. Called under a lock.
+  std::function<void(const std::string&)> log_sink;
 
   std::chrono::seconds read_timeout{5};
   std::chrono::seconds write_timeout{5};

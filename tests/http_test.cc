@@ -254,19 +254,17 @@ TEST_CASE("Each request writes one access-log line", "[http][log]") {
   searchd::ServerOptions options;
   options.db_dir = corpus_index();
   options.port = 0;
+  std::string log;  // written under the server's log lock, read after join()
+  options.log_sink = [&log](const std::string& line) { log += line; };
   searchd::Server server(options);
   const int port = server.bind();
   std::thread thread([&] { server.run(); });
-  std::ostringstream captured;
-  auto* old = std::cerr.rdbuf(captured.rdbuf());
   {
     httplib::Client c("127.0.0.1", port);
     (void)c.Get("/search?q=putin&sort=bogus");
   }
   server.stop();
   thread.join();
-  std::cerr.rdbuf(old);
-  const std::string log = captured.str();
   INFO(log);
   CHECK(log.starts_with("GET /search?q=putin&sort=bogus 400 "));
   CHECK(log.ends_with("ms\n"));
