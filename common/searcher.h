@@ -77,6 +77,8 @@ class Searcher {
   SearcherOptions options_;
   Xapian::Database db_;
   std::filesystem::path live_;
+  // Set up once per database: two query parsers with the schema's prefixes.
+  std::optional<QueryBuilder> builder_;
 };
 
 }  // namespace morgue

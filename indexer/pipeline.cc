@@ -30,6 +30,7 @@ PipelineResult run_pipeline(const std::filesystem::path& db_dir, const std::vect
     }
   }
   unsigned long articles = 0;
+  unsigned long revisits = 0;
   std::uintmax_t done_bytes = 0;       // input files read to the end
   std::uintmax_t file_text_bytes = 0;  // text read from the current file
   IndexStats running;                  // what the progress line shows: articles read, failures so far
@@ -49,7 +50,14 @@ PipelineResult run_pipeline(const std::filesystem::path& db_dir, const std::vect
         ++stats.failed;
         ++running.failed;
       },
-      [&](const std::string&, const std::string& reason) { ++stats.skipped[reason]; },
+      [&](const std::string&, const std::string& reason) {
+        // A WARC revisit record is the crawler saying "same as before".
+        if (reason == "revisit") {
+          ++revisits;
+        } else {
+          ++stats.skipped[reason];
+        }
+      },
       [&](std::uintmax_t bytes) {
         done_bytes += bytes;
         file_text_bytes = 0;
@@ -71,7 +79,7 @@ PipelineResult run_pipeline(const std::filesystem::path& db_dir, const std::vect
   const WriteCounts counts = writer.counts();
   stats.added = counts.added;
   stats.updated = counts.updated;
-  stats.unchanged = counts.unchanged;
+  stats.unchanged = counts.unchanged + revisits;
   if (counts.older) stats.skipped["older-version"] += counts.older;
   stats.documents = writer.doc_count();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

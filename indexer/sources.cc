@@ -6,19 +6,21 @@
 #include <string>
 #include <system_error>
 
+#include "indexer/readers/html.h"  // HTML pages
 #include "indexer/readers/plain_text.h"
 #include "indexer/readers/reuters_sgml.h"
+#include "indexer/readers/warc_articles.h"
 
 namespace morgue::indexer {
 namespace {
 
 namespace fs = std::filesystem;
 
-enum class Format { kUnsupported, kJsonl, kReutersSgml, kPlainText };
+enum class Format { kUnsupported, kJsonl, kReutersSgml, kPlainText, kWarc, kHtml };
 
 // File name endings -> reader. A new reader (.html, .warc, .warc.gz) is one row
 // here and one case in read_file() below.
-constexpr std::array<std::pair<std::string_view, Format>, 7> kSuffixes = {{
+constexpr std::array<std::pair<std::string_view, Format>, 12> kSuffixes = {{
     {".jsonl", Format::kJsonl},
     {".ndjson", Format::kJsonl},
     {".jsonl.gz", Format::kJsonl},
@@ -26,6 +28,11 @@ constexpr std::array<std::pair<std::string_view, Format>, 7> kSuffixes = {{
     {".sgm", Format::kReutersSgml},
     {".sgml", Format::kReutersSgml},
     {".txt", Format::kPlainText},
+    {".warc", Format::kWarc},  // WARC crawls: readers/warc_articles.h
+    {".warc.gz", Format::kWarc},
+    {".html", Format::kHtml},  // HTML pages: readers/html.h
+    {".htm", Format::kHtml},
+    {".html.gz", Format::kHtml},
 }};
 
 Format format_of(const fs::path& path) {
@@ -90,6 +97,12 @@ class Walker {
         return;
       case Format::kPlainText:
         read_plain_text_file(path, sink_);
+        return;
+      case Format::kWarc:
+        read_warc(path, sink_);
+        return;
+      case Format::kHtml:  // HTML pages
+        read_html_file(path, sink_);
         return;
       case Format::kUnsupported:
         sink_.skipped(path.string(), "unsupported-type");

@@ -4,7 +4,9 @@
 //   other directories               walked recursively, in sorted (deterministic) order
 //   *.jsonl *.ndjson (+ .gz)        JSON Lines (readers/jsonl.h)
 //   *.sgm                           Reuters-21578 SGML (readers/reuters_sgml.h)
-//   *.txt not in a manifest         one plain text article
+//   *.warc *.warc.gz                HTML pages in WARC crawls (readers/warc_articles.h)
+//   *.html *.htm (+ .gz)            one HTML page (readers/html.h)
+//   *.txt named on the command line one plain text article (in a walk: only with a manifest)
 //   anything else                   sink.skipped(path, "unsupported-type")
 #pragma once
 

@@ -414,14 +414,14 @@ TEST_CASE("sources: missing paths, unsupported types, deterministic walk order",
   write_file(dir.path() / "z.txt", "Zed story\nText of zed.\n");
   write_file(dir.path() / "b" / "c" / "y.txt", "Why story\nText of why.\n");
   write_file(dir.path() / "b" / "x.TXT", "Ex story\nText of ex.\n");
-  write_file(dir.path() / "b" / "page.html", "<html></html>");
+  write_file(dir.path() / "b" / "page.pdf", "<html></html>");
   write_file(dir.path() / "b" / "c" / "MANIFEST.tsv", "file\toutlet\ny.txt\tWhy Times\n");
   const Collected c = read({dir.path(), dir.path() / "nothing-here.jsonl"});
   std::vector<std::string> ids;
   for (const Article& a : c.articles) ids.push_back(a.id);
   CHECK(ids == std::vector<std::string>{"y"});  // the only .txt with a manifest
   REQUIRE(c.skipped.size() == 3);
-  CHECK(c.skipped[0].first.ends_with("page.html"));
+  CHECK(c.skipped[0].first.ends_with("page.pdf"));
   CHECK(c.skipped[0].second == "unsupported-type");
   CHECK(c.skipped[1].first.ends_with("x.TXT"));
   CHECK(c.skipped[1].second == "txt-without-manifest");

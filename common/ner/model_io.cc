@@ -1,0 +1,164 @@
+#include "common/ner/model_io.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <string>
+
+#include "common/errors.h"
+
+namespace morgue::ner {
+namespace {
+
+constexpr char kMagic[8] = {'M', 'O', 'R', 'G', 'N', 'E', 'R', '\0'};
+
+static_assert(std::endian::native == std::endian::little, "the model file format is little-endian");
+
+template <typename T>
+void put(std::ofstream& out, const T& v) {
+  out.write(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+class Reader {
+ public:
+  explicit Reader(const std::filesystem::path& path) : path_(path), in_(path, std::ios::binary) {
+    if (!in_) throw InputError(path.string(), "cannot open NER model");
+  }
+  template <typename T>
+  T get() {
+    T v{};
+    if (!in_.read(reinterpret_cast<char*>(&v), sizeof v)) fail("truncated NER model");
+    return v;
+  }
+  [[noreturn]] void fail(const std::string& message) const { throw InputError(path_.string(), message); }
+
+ private:
+  std::filesystem::path path_;
+  std::ifstream in_;
+};
+
+void save_stage(std::ofstream& out, const StageModel& stage, const SaveOptions& options) {
+  for (float v : stage.start) put(out, v);
+  for (float v : stage.transitions) put(out, v);
+  const WeightTable& weights = stage.weights;
+  float max_weight = 0;
+  std::vector<std::size_t> kept;
+  for (std::size_t r = 0; r < weights.size(); ++r) {
+    const float* w = weights.row(r);
+    bool keep = false;
+    for (std::size_t t = 0; t < kNumTags; ++t) {
+      max_weight = std::max(max_weight, std::fabs(w[t]));
+      keep |= std::fabs(w[t]) >= options.prune_below && w[t] != 0;
+    }
+    if (keep) kept.push_back(r);
+  }
+  // Sorted, so that the same model always gives the same bytes.
+  std::sort(kept.begin(), kept.end(), [&](auto a, auto b) { return weights.key(a) < weights.key(b); });
+  const float scale = max_weight > 0 ? max_weight / 32767.0f : 1.0f;
+  put(out, static_cast<std::uint64_t>(kept.size()));
+  put(out, scale);
+  std::vector<std::pair<std::uint8_t, std::int16_t>> entries;
+  for (std::size_t r : kept) {
+    const float* w = weights.row(r);
+    entries.clear();
+    for (std::size_t t = 0; t < kNumTags; ++t) {
+      const auto q = static_cast<std::int16_t>(std::lround(w[t] / scale));
+      if (std::fabs(w[t]) >= options.prune_below && q != 0) entries.emplace_back(static_cast<std::uint8_t>(t), q);
+    }
+    put(out, weights.key(r));
+    put(out, static_cast<std::uint8_t>(entries.size()));
+    for (const auto& [t, q] : entries) {
+      put(out, t);
+      put(out, q);
+    }
+  }
+}
+
+StageModel load_stage(Reader& in) {
+  StageModel stage;
+  for (float& v : stage.start) v = in.get<float>();
+  for (float& v : stage.transitions) v = in.get<float>();
+  const auto rows = in.get<std::uint64_t>();
+  const auto scale = in.get<float>();
+  std::vector<std::pair<std::uint64_t, WeightRow>> table;
+  table.reserve(rows);
+  for (std::uint64_t r = 0; r < rows; ++r) {
+    std::pair<std::uint64_t, WeightRow> row{in.get<std::uint64_t>(), {}};
+    const auto n = in.get<std::uint8_t>();
+    for (std::uint8_t k = 0; k < n; ++k) {
+      const auto t = in.get<std::uint8_t>();
+      const auto q = in.get<std::int16_t>();
+      if (t >= kNumTags) in.fail("corrupt NER model (tag out of range)");
+      row.second[t] = static_cast<float>(q) * scale;
+    }
+    table.push_back(row);
+  }
+  stage.weights.build(table);
+  return stage;
+}
+
+}  // namespace
+
+void WeightTable::build(const std::vector<std::pair<std::uint64_t, WeightRow>>& rows) {
+  std::size_t capacity = 16;
+  while (capacity < rows.size() * 2) capacity *= 2;  // load factor <= 0.5
+  slots_.assign(capacity, Slot{});
+  mask_ = capacity - 1;
+  keys_.clear();
+  weights_.clear();
+  keys_.reserve(rows.size());
+  weights_.reserve(rows.size() * kNumTags);
+  for (const auto& [raw_key, w] : rows) {
+    const std::uint64_t key = raw_key == 0 ? 1 : raw_key;
+    std::size_t i = key & mask_;
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
+    if (slots_[i].key == key) continue;  // duplicate: first one wins
+    slots_[i] = {key, static_cast<std::uint32_t>(keys_.size())};
+    keys_.push_back(key);
+    weights_.insert(weights_.end(), w.begin(), w.end());
+  }
+}
+
+void save_model(const Model& model, const std::filesystem::path& path, const SaveOptions& options) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw InputError(path.string(), "cannot write NER model");
+  out.write(kMagic, sizeof kMagic);
+  put(out, kModelVersion);
+  put(out, static_cast<std::uint32_t>(kNumTags));
+  std::vector<std::pair<std::uint64_t, std::uint8_t>> gaz(model.gazetteer.entries().begin(),
+                                                          model.gazetteer.entries().end());
+  std::sort(gaz.begin(), gaz.end());
+  put(out, static_cast<std::uint64_t>(gaz.size()));
+  for (const auto& [key, types] : gaz) {
+    put(out, key);
+    put(out, types);
+  }
+  put(out, static_cast<std::uint32_t>(model.stages.size()));
+  for (const auto& stage : model.stages) save_stage(out, stage, options);
+  if (!out.flush()) throw InputError(path.string(), "error writing NER model");
+}
+
+Model load_model(const std::filesystem::path& path) {
+  Reader in(path);
+  char magic[sizeof kMagic];
+  for (auto& c : magic) c = in.get<char>();
+  if (std::memcmp(magic, kMagic, sizeof kMagic) != 0) in.fail("not a morgue NER model");
+  if (const auto version = in.get<std::uint32_t>(); version != kModelVersion)
+    in.fail("NER model version " + std::to_string(version) + ", this build reads version " +
+            std::to_string(kModelVersion) + "; retrain it with morgue-ner-train");
+  if (in.get<std::uint32_t>() != kNumTags) in.fail("NER model has another tag set");
+  Model model;
+  const auto gaz_count = in.get<std::uint64_t>();
+  for (std::uint64_t i = 0; i < gaz_count; ++i) {
+    const auto key = in.get<std::uint64_t>();
+    model.gazetteer.add_key(key, in.get<std::uint8_t>());
+  }
+  const auto stages = in.get<std::uint32_t>();
+  if (stages < 1 || stages > 2) in.fail("corrupt NER model (" + std::to_string(stages) + " stages)");
+  for (std::uint32_t s = 0; s < stages; ++s) model.stages.push_back(load_stage(in));
+  return model;
+}
+
+}  // namespace morgue::ner

@@ -1,0 +1,82 @@
+#include "common/ner/tagger.h"
+
+#include "common/ner/decoder.h"
+#include "common/ner/features.h"
+#include "common/ner/tokenizer.h"
+
+namespace morgue::ner {
+
+EntityTagger EntityTagger::load(const std::filesystem::path& path) { return EntityTagger(load_model(path)); }
+
+EntityTagger::EntityTagger(Model model) : model_(std::make_shared<const Model>(std::move(model))) {}
+
+std::vector<std::vector<int>> decode_document(const StageModel& model,
+                                              const std::vector<std::vector<TokenInfo>>& document, Stage stage) {
+  std::vector<std::vector<int>> out;
+  out.reserve(document.size());
+  std::vector<std::uint64_t> features;
+  std::vector<std::size_t> offsets;
+  std::vector<const float*> rows;
+  std::vector<float> emissions;
+  for (const auto& sentence : document) {
+    // In three sweeps over the sentence, so that the memory loads of the hash table
+    // slots and then of the weight rows overlap instead of waiting one by one.
+    features.clear();
+    offsets.assign(1, 0);
+    for (std::size_t i = 0; i < sentence.size(); ++i) {
+      extract_features(sentence, i, features, stage);
+      offsets.push_back(features.size());
+    }
+    for (std::uint64_t f : features) model.weights.prefetch(f);
+    rows.resize(features.size());
+    for (std::size_t k = 0; k < features.size(); ++k) {
+      rows[k] = model.weights.find(features[k]);
+      if (rows[k]) __builtin_prefetch(rows[k] + kNumTags - 1);
+    }
+    emissions.assign(sentence.size() * kNumTags, 0.0f);
+    for (std::size_t i = 0; i < sentence.size(); ++i) {
+      float* e = &emissions[i * kNumTags];
+      for (std::size_t k = offsets[i]; k < offsets[i + 1]; ++k) {
+        if (const float* w = rows[k]) {
+          for (std::size_t t = 0; t < kNumTags; ++t) e[t] += w[t];
+        }
+      }
+    }
+    out.push_back(viterbi(emissions, model.transitions, model.start));
+  }
+  return out;
+}
+
+std::vector<std::vector<int>> EntityTagger::tag_sentences(
+    const std::vector<std::vector<std::string_view>>& document) const {
+  auto infos = analyze_document(document, model_->gazetteer);
+  auto tags = decode_document(model_->stages.at(0), infos, Stage::kFirst);
+  if (model_->stages.size() > 1) {
+    add_first_pass(infos, tags);
+    tags = decode_document(model_->stages[1], infos, Stage::kSecond);
+  }
+  return tags;
+}
+
+std::vector<Mention> EntityTagger::tag(std::string_view text) const {
+  const std::vector<Token> tokens = tokenize(text);
+  const std::vector<SentenceRange> ranges = split_sentences(text, tokens);
+  std::vector<std::vector<std::string_view>> document;
+  document.reserve(ranges.size());
+  for (const auto& r : ranges) {
+    auto& words = document.emplace_back();
+    for (std::size_t k = r.begin; k < r.end; ++k) words.push_back(tokens[k].text);
+  }
+  const auto tags = tag_sentences(document);
+  std::vector<Mention> mentions;
+  for (std::size_t s = 0; s < ranges.size(); ++s) {
+    for (const Span& span : spans_from_tag_ids(tags[s])) {
+      const std::size_t begin = tokens[ranges[s].begin + span.begin].begin;
+      const std::size_t end = tokens[ranges[s].begin + span.end - 1].end;
+      mentions.push_back({std::string(text.substr(begin, end - begin)), span.type, begin, end});
+    }
+  }
+  return mentions;
+}
+
+}  // namespace morgue::ner
