@@ -44,3 +44,19 @@ for corpus in reuters allsides; do
     printf "| %s | morgue (re-run, all unchanged) | %d | %.2f | %.0f | %.2f | %.0f | | %.2f |\n", c, d, uw, d/uw, mb/uw, ur/1024, sw/uw
   }'
 done
+
+# Crawls (issue 4): HTML extraction alone over the article-extraction pages, and WARC
+# files end to end into a new index, next to the plain-text rate above.
+echo
+echo "| input | what | items | seconds | items/s | MB/s of input |"
+echo "|---|---|---|---|---|---|"
+if [ -x "$build/bench/extraction-bench" ] && [ -d "$corpora/article-extraction" ]; then
+  "$build/bench/extraction-bench" | awk '/pages/ {for (i=1;i<=NF;i++) {if ($i=="pages") p=$(i+1); if ($i=="pages/s") r=$(i-1); if ($i=="MB/s") m=$(i-1); if ($i=="F1") f=$(i+1)}}
+    END {printf "| article-extraction HTML | extraction only (F1 %s) | %s | %.2f | %s | %s |\n", f, p, p/r, r, m}'
+fi
+if [ -d "$corpora/warc-samples" ]; then
+  warc_mb=$(du -cm "$corpora"/warc-samples/*.warc* | tail -1 | cut -f1)
+  read -r w_wall w_rss < <(measure "$index" -q --db "$work/warc" "$corpora/warc-samples")
+  pages=$("$build/searchd/morgue-search" --db "$work/warc" --json --limit 0 | sed -E 's/.*"total":([0-9]+).*/\1/')
+  awk -v p="$pages" -v w="$w_wall" -v mb="$warc_mb" 'BEGIN {printf "| warc-samples (10 files) | WARC -> committed index | %d articles | %.2f | %.0f | %.1f |\n", p, w, p/w, mb/w}'
+fi

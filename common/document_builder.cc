@@ -80,6 +80,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& id,
     doc.add_value(kSlotDate, ymd);
   }
   if (!a.outlet.empty()) doc.add_value(kSlotOutlet, a.outlet);
+  if (!a.lang.empty()) doc.add_value(kSlotLang, a.lang);
   doc.add_value(kSlotFingerprint, fingerprint);
   doc.set_data(to_json(a, id));
   return doc;

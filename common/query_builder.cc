@@ -137,10 +137,21 @@ Date parse_date_param(std::string_view parameter, std::string_view text) {
 FacetKind parse_facet(std::string_view text) {
   if (text == "outlet") return FacetKind::kOutlet;
   if (text == "date") return FacetKind::kDate;
-  throw QueryError("facets", "unknown facet '" + std::string(text) + "' (known: outlet, date)");
+  if (text == "lang") return FacetKind::kLang;
+  throw QueryError("facets", "unknown facet '" + std::string(text) + "' (known: outlet, date, lang)");
 }
 
-const char* facet_name(FacetKind kind) { return kind == FacetKind::kOutlet ? "outlet" : "date"; }
+const char* facet_name(FacetKind kind) {
+  switch (kind) {
+    case FacetKind::kOutlet:
+      return "outlet";
+    case FacetKind::kDate:
+      return "date";
+    case FacetKind::kLang:
+      return "lang";
+  }
+  return "";
+}
 
 void validate(const SearchRequest& r) {
   if (r.query.size() > kMaxQueryBytes) {

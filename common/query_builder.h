@@ -16,7 +16,7 @@ namespace morgue {
 
 enum class SortOrder { kRelevance, kDate };  // kDate: newest first
 
-enum class FacetKind { kOutlet, kDate };
+enum class FacetKind { kOutlet, kDate, kLang };
 
 // Bounds a user can rely on (documented in docs/api.md).
 inline constexpr std::size_t kMaxQueryBytes = 1024;

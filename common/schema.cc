@@ -15,7 +15,7 @@ constexpr std::array kFields = {
   Field{FieldId::kAuthor,   {"author", ""},       "A",  FieldKind::kFreeText, std::nullopt,   1, "author names"},
   Field{FieldId::kOutlet,   {"outlet", "source"}, "XO", FieldKind::kBoolean,  kSlotOutlet,    0, "outlet, case-insensitive"},
   Field{FieldId::kSite,     {"site", "host"},     "H",  FieldKind::kBoolean,  std::nullopt,   0, "host name of the URL"},
-  Field{FieldId::kLang,     {"lang", "language"}, "L",  FieldKind::kBoolean,  std::nullopt,   0, "ISO 639-1 language code"},
+  Field{FieldId::kLang,     {"lang", "language"}, "L",  FieldKind::kBoolean,  kSlotLang,      0, "ISO 639-1 language code"},
   Field{FieldId::kDay,      {"date", ""},         "D",  FieldKind::kBoolean,  kSlotDate,      0, "YYYYMMDD"},
   Field{FieldId::kMonth,    {"", ""},             "M",  FieldKind::kBoolean,  std::nullopt,   0, "YYYYMM"},
   Field{FieldId::kYear,     {"year", ""},         "Y",  FieldKind::kBoolean,  std::nullopt,   0, "YYYY"},

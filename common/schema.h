@@ -15,7 +15,7 @@ namespace morgue {
 
 // Bump when terms, slots or stored data change meaning; an index of another
 // version is refused with a message saying to rebuild it.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: slot 3 (language)
 inline constexpr const char* kSchemaVersionKey = "morgue.schema_version";
 
 // Value slots. Never renumber a slot: add a new one and bump kSchemaVersion.
@@ -23,6 +23,7 @@ enum ValueSlot : Xapian::valueno {
   kSlotDate = 0,         // publication date "YYYYMMDD" (sorts as a string); empty when unknown
   kSlotOutlet = 1,       // outlet display name as the source spells it
   kSlotFingerprint = 2,  // content fingerprint, 16 hex digits (identity.h)
+  kSlotLang = 3,         // ISO 639-1 language code ("en"); empty when unknown
 };
 
 enum class FieldId {

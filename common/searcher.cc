@@ -101,11 +101,14 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
   if (options_.time_limit_seconds > 0) enquire.set_time_limit(options_.time_limit_seconds);
 
-  std::unique_ptr<Xapian::ValueCountMatchSpy> outlet_spy, date_spy;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> outlet_spy, date_spy, lang_spy;
   for (FacetKind f : request.facets) {
     if (f == FacetKind::kOutlet && !outlet_spy) {
       outlet_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kSlotOutlet);
       enquire.add_matchspy(outlet_spy.get());
+    } else if (f == FacetKind::kLang && !lang_spy) {
+      lang_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kSlotLang);
+      enquire.add_matchspy(lang_spy.get());
     } else if (f == FacetKind::kDate && !date_spy) {
       date_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kSlotDate);
       enquire.add_matchspy(date_spy.get());
@@ -152,6 +155,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     r.hits.push_back(std::move(h));
   }
   if (outlet_spy) r.facets["outlet"] = top_values(*outlet_spy, kMaxOutletFacetValues);
+  if (lang_spy) r.facets["lang"] = top_values(*lang_spy, kMaxOutletFacetValues);
   if (date_spy) r.facets["date"] = date_histogram(*date_spy, r.date_facet_interval);
 
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

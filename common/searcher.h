@@ -42,7 +42,7 @@ struct SearchResponse {
   bool partial = false;  // cut by the time limit
   double took_ms = 0;
   std::vector<Hit> hits;
-  std::map<std::string, std::vector<FacetValue>> facets;  // "outlet", "date"
+  std::map<std::string, std::vector<FacetValue>> facets;  // "outlet", "date", "lang"
   std::string date_facet_interval;                        // "month" or "day"
 };
 

@@ -1,4 +1,6 @@
 // Reindexing after crawls: WARC files in, the index keeps each article once, newest text.
+#include <map>
+
 #include <catch2/catch.hpp>
 
 #include "common/searcher.h"
@@ -83,4 +85,28 @@ TEST_CASE("Two crawls: changed, new and revisited pages are counted, each articl
   SearchRequest req;
   req.query = "dockers";
   CHECK(s.search(req).total == 1);
+}
+
+TEST_CASE("Languages are detected, faceted and filtered with lang:", "[crawl][warc][lang]") {
+  MORGUE_REQUIRE_CORPUS(samples, "warc-samples");
+  test::TempDir dir;
+  const fs::path db = dir.path() / "index";
+  // A Common Crawl excerpt with pages in several languages.
+  const auto r = indexer::run_pipeline(db, {samples / "resiliparse_CC-MAIN-2020-34_excerpt.warc.gz"}, {});
+  REQUIRE(r.stats.added > 5);
+  Searcher s(db);
+  SearchRequest req;
+  req.limit = 1;
+  req.facets = {FacetKind::kLang};
+  const auto all = s.search(req);
+  std::map<std::string, unsigned long> langs;
+  for (const auto& v : all.facets.at("lang")) langs[v.value] = v.count;
+  CHECK(langs.size() >= 3);
+  CHECK(langs.count("en") == 1);
+  CHECK(langs.count("zh") == 1);
+  req.query = "lang:ru";
+  const auto ru = s.search(req);
+  REQUIRE(ru.total == langs["ru"]);
+  REQUIRE(ru.hits.size() == 1);
+  CHECK(ru.hits[0].headline.find("компании") != std::string::npos);
 }
