@@ -53,7 +53,7 @@ test-tsan: deps
 	TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/tests/tsan.supp" ctest --test-dir $(TSAN_BUILD) --output-on-failure --timeout 900 -L http_test -E '$(TSAN_EXCLUDE)' --no-tests=error
 
 index: build
-	$(BUILD)/indexer/morgue-index --db $(DB) corpus/
+	$(BUILD)/indexer/morgue-index --rebuild --db $(DB) corpus/
 
 # Index the demo archive, then serve it: http://127.0.0.1:8080/
 run: index
