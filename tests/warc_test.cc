@@ -387,7 +387,8 @@ TEST_CASE("gzip, deflate and br content codings", "[warc][http]") {
     chunked += std::string(size) + "\r\n" + part + "\r\n";
   }
   chunked += "0\r\n\r\n";
-  const HttpResponse r =
-      parse_http_response(http_block("Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n", chunked));
+  // The response's body points into the block, which must outlive it.
+  const std::string block = http_block("Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n", chunked);
+  const HttpResponse r = parse_http_response(block);
   CHECK(decoded_body(r, kCap) == html);
 }
