@@ -1,8 +1,10 @@
 #include "common/query_builder.h"
 
+#include <cctype>
 #include <memory>
 #include <set>
 
+#include "common/document_builder.h"
 #include "common/errors.h"
 #include "common/identity.h"
 #include "common/schema.h"
@@ -196,8 +198,30 @@ Xapian::Query QueryBuilder::exact_forms(const std::string& text, const Xapian::Q
   return Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end());
 }
 
+// The language a query restricts itself to with lang:xx (or language:xx), if any.
+std::string QueryBuilder::query_language(std::string_view text) {
+  for (std::string_view key : {"lang:", "language:"}) {
+    for (auto pos = text.find(key); pos != std::string_view::npos; pos = text.find(key, pos + 1)) {
+      if (pos > 0 && text[pos - 1] != ' ' && text[pos - 1] != '(' && text[pos - 1] != '+') continue;
+      auto end = pos + key.size();
+      while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+      const std::string code(text.substr(pos + key.size(), end - pos - key.size()));
+      if (code.size() >= 2 && code.size() <= 3) return fold_case(code);
+    }
+  }
+  return "en";
+}
+
 Xapian::Query QueryBuilder::build(const SearchRequest& request) {
   validate(request);
+  // Articles are stemmed in their own language: a query restricted to one language
+  // is stemmed the same way, so "lang:de kindern" finds "Kinder".
+  if (const std::string lang = query_language(request.query); lang != stem_lang_) {
+    stemmer_ = stemmer_for(lang);
+    stem_lang_ = lang;
+    parser_.set_stemmer(stemmer_);
+    exact_parser_.set_stemmer(stemmer_);
+  }
   // Not Xapian::Query::MatchAll: copying that shared static bumps a non-atomic
   // reference count, a data race when threads build queries at once (ThreadSanitizer).
   Xapian::Query query = match_all();

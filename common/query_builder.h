@@ -53,6 +53,7 @@ class QueryBuilder {
   [[nodiscard]] const Xapian::Stem& stemmer() const { return stemmer_; }
 
  private:
+  [[nodiscard]] static std::string query_language(std::string_view text);
   // The unstemmed words of `text` that `stemmed` does not search already, OR-ed.
   [[nodiscard]] Xapian::Query exact_forms(const std::string& text, const Xapian::Query& stemmed);
 
@@ -60,6 +61,7 @@ class QueryBuilder {
   Xapian::QueryParser exact_parser_;
   std::shared_ptr<std::string> error_ = std::make_shared<std::string>();  // set by field/range processors
   Xapian::Stem stemmer_;
+  std::string stem_lang_ = "en";
 };
 
 }  // namespace morgue

@@ -50,11 +50,13 @@ PipelineResult run_pipeline(const std::filesystem::path& db_dir, const std::vect
         ++stats.failed;
         ++running.failed;
       },
-      [&](const std::string&, const std::string& reason) {
+      [&](const std::string& where, const std::string& reason) {
         // A WARC revisit record is the crawler saying "same as before".
         if (reason == "revisit") {
           ++revisits;
         } else {
+          // Worth a line of its own: the page is lost to search, not just uninteresting.
+          if (reason == "too-large") callbacks.message(where + ": skipped: the page is larger than the 20 MB bound");
           ++stats.skipped[reason];
         }
       },

@@ -189,3 +189,27 @@ TEST_CASE("An exact match outranks a stemmed one", "[search][ranking]") {
   REQUIRE(r.hits.size() == 2);
   CHECK(r.hits[0].id == "stem");
 }
+
+TEST_CASE("A query restricted with lang: is stemmed in that language", "[search][lang]") {
+  test::TempDir dir;
+  const auto input = dir.path() / "de.jsonl";
+  test::write_file(
+      input,
+      R"({"id":"de1","lang":"de","headline":"Schule","body":"Das Kind geht heute in die Schule.","published":"2024-05-01"})"
+      "\n"
+      R"({"id":"en1","lang":"en","headline":"School","body":"The kind teacher walked to school.","published":"2024-05-01"})"
+      "\n");
+  REQUIRE(indexer::run_pipeline(dir.path() / "index", {input}, {}).stats.added == 2);
+  Searcher s(dir.path() / "index");
+  SearchRequest req;
+  req.query = "lang:de kindern";  // German Snowball: kindern -> kind; English leaves it alone
+  auto r = s.search(req);
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].id == "de1");
+  req.query = "kindern";  // English stemming by default: no match
+  CHECK(s.search(req).total == 0);
+  req.query = "lang:en teachers";
+  r = s.search(req);
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].id == "en1");
+}
