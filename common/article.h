@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/date.h"
+#include "common/entity.h"
 
 namespace morgue {
 
@@ -28,6 +29,9 @@ struct Article {
   std::vector<std::string> authors;
   std::string lang;  // ISO 639-1 code, "" when unknown
   std::vector<EntityLabel> gold_entities;
+  // Found by the indexer's tagger (common/entities/), most mentioned first; empty
+  // until then, and for languages the tagger does not read.
+  std::vector<ArticleEntity> entities;
   std::string source;  // where it was read from, "file:line", for messages
 };
 

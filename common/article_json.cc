@@ -36,6 +36,15 @@ Article article_from_json(std::string_view json, std::string* id) {
       if (v.IsObject()) a.gold_entities.push_back({get_string(v, "type"), get_string(v, "name")});
     }
   }
+  if (auto it = doc.FindMember("entities"); it != doc.MemberEnd() && it->value.IsArray()) {
+    for (const auto& v : it->value.GetArray()) {
+      if (!v.IsObject()) continue;
+      const auto type = parse_entity_type(get_string(v, "type"));
+      const auto mentions = v.FindMember("mentions");
+      a.entities.push_back({get_string(v, "name"), type.value_or(EntityType::kOther),
+                            mentions != v.MemberEnd() && mentions->value.IsUint() ? mentions->value.GetUint() : 0});
+    }
+  }
   return a;
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "common/date.h"
+#include "common/entity_facet.h"
 #include "common/identity.h"
 #include "common/json_writer.h"
 #include "common/schema.h"
@@ -81,6 +82,8 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& id,
   }
   if (!a.outlet.empty()) doc.add_value(kSlotOutlet, a.outlet);
   if (!a.lang.empty()) doc.add_value(kSlotLang, a.lang);
+  for (const auto& e : a.entities) add_boolean(doc, FieldId::kEntity, e.name);
+  if (!a.entities.empty()) doc.add_value(kSlotEntities, entity_list_value(a.entities));
   doc.add_value(kSlotFingerprint, fingerprint);
   doc.set_data(to_json(a, id));
   return doc;

@@ -65,6 +65,7 @@ std::string to_json(const SearchResponse& r) {
       for (const FacetValue& v : values) {
         w.StartObject();
         put(w, "value", v.value);
+        if (!v.type.empty()) put(w, "type", v.type);
         key(w, "count");
         w.Uint64(v.count);
         w.EndObject();
@@ -73,6 +74,27 @@ std::string to_json(const SearchResponse& r) {
     }
     w.EndObject();
     if (!r.date_facet_interval.empty()) put(w, "date_interval", r.date_facet_interval);
+  }
+  if (!r.expanded.empty()) {
+    key(w, "expanded");
+    w.StartArray();
+    for (const auto& e : r.expanded) {
+      w.StartObject();
+      put(w, "word", e.word);
+      put(w, "entity", e.entity);
+      key(w, "spellings");
+      w.StartArray();
+      for (const auto& s : e.spellings) {
+        w.StartObject();
+        put(w, "spelling", s.spelling);
+        key(w, "count");
+        w.Uint64(s.count);
+        w.EndObject();
+      }
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
   }
   w.EndObject();
   return buf.GetString();
@@ -102,7 +124,38 @@ std::string to_json(const Article& a, std::string_view id) {
     w.EndObject();
   }
   w.EndArray();
+  key(w, "entities");
+  w.StartArray();
+  for (const auto& e : a.entities) {
+    w.StartObject();
+    put(w, "name", e.name);
+    put(w, "type", entity_type_name(e.type));
+    key(w, "mentions");
+    w.Uint(e.mentions);
+    w.EndObject();
+  }
+  w.EndArray();
   put(w, "source", a.source);
+  w.EndObject();
+  return buf.GetString();
+}
+
+std::string to_json(std::string_view prefix, const std::vector<EntitySuggestion>& suggestions) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  put(w, "prefix", prefix);
+  key(w, "entities");
+  w.StartArray();
+  for (const auto& s : suggestions) {
+    w.StartObject();
+    put(w, "name", s.name);
+    put(w, "type", entity_type_name(s.type));
+    key(w, "articles");
+    w.Uint64(s.articles);
+    w.EndObject();
+  }
+  w.EndArray();
   w.EndObject();
   return buf.GetString();
 }

@@ -19,6 +19,8 @@ namespace morgue {
 
 // The indexer's summary (morgue-index --json).
 [[nodiscard]] std::string to_json(const IndexStats& stats);
+// GET /entities: {"prefix": ..., "entities": [{"name","type","articles"}]}.
+[[nodiscard]] std::string to_json(std::string_view prefix, const std::vector<EntitySuggestion>& suggestions);
 
 // {"error":{"code":..,"message":..}} ; `parameter` is added when not empty.
 [[nodiscard]] std::string error_json(std::string_view code, std::string_view message, std::string_view parameter = {});

@@ -1,10 +1,13 @@
 #include "common/query_builder.h"
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 #include <set>
 
 #include "common/document_builder.h"
+#include "common/entities/resolver.h"
+#include "common/entities/spellings.h"
 #include "common/errors.h"
 #include "common/identity.h"
 #include "common/schema.h"
@@ -59,10 +62,29 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
   std::shared_ptr<std::string> error_;
 };
 
+// Articles about the entity a user names: its canonical name through the alias table
+// ("Putin" -> Vladimir Putin). A name the index does not hold may be the surname of
+// one it does ("Poroshenko" -> Petro Poroshenko): then any of those.
+Xapian::Query entity_query(const Xapian::Database& db, std::string_view name) {
+  const std::string canonical = entities::canonical_name(name, entities::default_alias_table());
+  const std::string term = boolean_term(FieldId::kEntity, canonical);
+  if (db.term_exists(term)) return Xapian::Query(term);
+  constexpr std::size_t kMaxSurnameMatches = 50;
+  const std::string prefix(field(FieldId::kEntity).prefix);
+  const std::string tail = " " + term.substr(prefix.size());
+  std::vector<Xapian::Query> any;
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix) && any.size() < kMaxSurnameMatches; ++it) {
+    if ((*it).ends_with(tail)) any.emplace_back(*it);
+  }
+  if (any.empty()) return Xapian::Query(term);
+  return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+}
+
 // A boolean field's value as the user typed it -> the term the indexer wrote.
 class BooleanFieldProcessor : public Xapian::FieldProcessor {
  public:
-  BooleanFieldProcessor(FieldId id, std::shared_ptr<std::string> error) : id_(id), error_(std::move(error)) {}
+  BooleanFieldProcessor(FieldId id, const Xapian::Database& db, std::shared_ptr<std::string> error)
+      : id_(id), db_(db), error_(std::move(error)) {}
 
   Xapian::Query operator()(const std::string& value) override {
     switch (id_) {
@@ -81,6 +103,8 @@ class BooleanFieldProcessor : public Xapian::FieldProcessor {
         return Xapian::Query(boolean_term(FieldId::kUrl, normalize_url(value)));
       case FieldId::kId:
         return Xapian::Query(boolean_term(FieldId::kId, id_from_user(value)));
+      case FieldId::kEntity:
+        return entity_query(db_, value);
       default:
         return Xapian::Query(boolean_term(id_, value));
     }
@@ -88,6 +112,7 @@ class BooleanFieldProcessor : public Xapian::FieldProcessor {
 
  private:
   FieldId id_;
+  Xapian::Database db_;
   std::shared_ptr<std::string> error_;
 };
 
@@ -96,7 +121,7 @@ Xapian::Query match_all() { return Xapian::Query(std::string()); }
 
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                                 Xapian::QueryParser::FLAG_PURE_NOT;
+                                 Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
 // Wildcards expand to at most this many terms, the most frequent ones.
 constexpr Xapian::termcount kMaxWildcardExpansion = 500;
@@ -114,7 +139,7 @@ void configure(Xapian::QueryParser& qp, const Xapian::Database& db, const Xapian
       if (f.kind == FieldKind::kFreeText) {
         qp.add_prefix(std::string(name), std::string(f.prefix));
       } else {
-        qp.add_boolean_prefix(std::string(name), (new BooleanFieldProcessor(f.id, error))->release());
+        qp.add_boolean_prefix(std::string(name), (new BooleanFieldProcessor(f.id, db, error))->release());
       }
     }
   }
@@ -140,10 +165,44 @@ FacetKind parse_facet(std::string_view text) {
   if (text == "outlet") return FacetKind::kOutlet;
   if (text == "date") return FacetKind::kDate;
   if (text == "lang") return FacetKind::kLang;
-  throw QueryError("facets", "unknown facet '" + std::string(text) + "' (known: outlet, date, lang)");
+  if (text == "entity") return FacetKind::kEntity;
+  if (text.starts_with("entity.")) {
+    if (const auto type = parse_entity_type(text.substr(7))) {
+      switch (*type) {
+        case EntityType::kPerson:
+          return FacetKind::kPerson;
+        case EntityType::kOrganization:
+          return FacetKind::kOrganization;
+        case EntityType::kPlace:
+          return FacetKind::kPlace;
+        case EntityType::kOther:
+          return FacetKind::kOtherEntity;
+      }
+    }
+  }
+  throw QueryError("facets", "unknown facet '" + std::string(text) +
+                                 "' (known: outlet, date, lang, entity, entity.person, entity.organization, "
+                                 "entity.place, entity.other)");
 }
 
-const char* facet_name(FacetKind kind) {
+std::optional<EntityType> facet_entity_type(FacetKind kind) {
+  switch (kind) {
+    case FacetKind::kPerson:
+      return EntityType::kPerson;
+    case FacetKind::kOrganization:
+      return EntityType::kOrganization;
+    case FacetKind::kPlace:
+      return EntityType::kPlace;
+    case FacetKind::kOtherEntity:
+      return EntityType::kOther;
+    default:
+      return std::nullopt;
+  }
+}
+
+bool is_entity_facet(FacetKind kind) { return kind == FacetKind::kEntity || facet_entity_type(kind).has_value(); }
+
+std::string facet_name(FacetKind kind) {
   switch (kind) {
     case FacetKind::kOutlet:
       return "outlet";
@@ -151,8 +210,11 @@ const char* facet_name(FacetKind kind) {
       return "date";
     case FacetKind::kLang:
       return "lang";
+    case FacetKind::kEntity:
+      return "entity";
+    default:
+      return "entity." + std::string(entity_type_name(*facet_entity_type(kind)));
   }
-  return "";
 }
 
 void validate(const SearchRequest& r) {
@@ -170,7 +232,7 @@ void validate(const SearchRequest& r) {
   if (r.from && r.to && *r.to < *r.from) throw QueryError("to", "'to' is before 'from'");
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_("english") {
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : parser_db_(db), stemmer_("english") {
   configure(parser_, db, stemmer_, Xapian::QueryParser::STEM_SOME, error_);
   configure(exact_parser_, db, stemmer_, Xapian::QueryParser::STEM_NONE, error_);
 }
@@ -212,8 +274,42 @@ std::string QueryBuilder::query_language(std::string_view text) {
   return "en";
 }
 
+// The query's bare words (not in quotes, not after a field name) that have other spellings.
+void QueryBuilder::find_expansions(std::string_view text) {
+  expansions_.clear();
+  const auto& spellings = entities::default_spellings();
+  bool quoted = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '"') {
+      quoted = !quoted;
+      ++i;
+      continue;
+    }
+    if (!(std::isalnum(c) || c >= 0x80)) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() &&
+           (std::isalnum(static_cast<unsigned char>(text[end])) || static_cast<unsigned char>(text[end]) >= 0x80))
+      ++end;
+    const bool field_value = i > 0 && text[i - 1] == ':';
+    const bool field_name = end < text.size() && text[end] == ':';
+    if (!quoted && !field_value && !field_name) {
+      const std::string word = fold_case(text.substr(i, end - i));
+      const auto* group = spellings.find(word);
+      const bool seen = std::any_of(expansions_.begin(), expansions_.end(), [&](auto& e) { return e.word == word; });
+      if (group && !seen) expansions_.push_back({word, group->entity, group->spellings});
+    }
+    i = end;
+  }
+}
+
 Xapian::Query QueryBuilder::build(const SearchRequest& request) {
   validate(request);
+  find_expansions(request.query);
   // Articles are stemmed in their own language: a query restricted to one language
   // is stemmed the same way, so "lang:de kindern" finds "Kinder".
   if (const std::string lang = query_language(request.query); lang != stem_lang_) {
@@ -249,6 +345,7 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
     for (const auto& o : request.outlets) any.emplace_back(boolean_term(FieldId::kOutlet, o));
     filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
   }
+  for (const auto& e : request.entities) filters.push_back(entity_query(parser_db_, e));
   if (request.from || request.to) {
     const std::string lo = request.from ? format_compact(*request.from) : "00000000";
     const std::string hi = request.to ? format_compact(*request.to) : "99999999";

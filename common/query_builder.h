@@ -11,12 +11,14 @@
 #include <xapian.h>
 
 #include "common/date.h"
+#include "common/entity.h"
 
 namespace morgue {
 
 enum class SortOrder { kRelevance, kDate };  // kDate: newest first
 
-enum class FacetKind { kOutlet, kDate, kLang };
+// kEntity: the top entities of every type; kPerson...kOther: of one type.
+enum class FacetKind { kOutlet, kDate, kLang, kEntity, kPerson, kOrganization, kPlace, kOtherEntity };
 
 // Bounds a user can rely on (documented in docs/api.md).
 inline constexpr std::size_t kMaxQueryBytes = 1024;
@@ -24,9 +26,10 @@ inline constexpr unsigned kMaxLimit = 100;
 inline constexpr unsigned kMaxOffset = 10000;  // deep-paging bound
 
 struct SearchRequest {
-  std::string query;                 // the query language (docs/query-language.md)
-  std::vector<std::string> outlets;  // OR-ed together, AND-ed with the query
-  std::optional<Date> from, to;      // inclusive publication-date range
+  std::string query;                  // the query language (docs/query-language.md)
+  std::vector<std::string> outlets;   // OR-ed together, AND-ed with the query
+  std::vector<std::string> entities;  // each AND-ed: articles about all of them
+  std::optional<Date> from, to;       // inclusive publication-date range
   SortOrder sort = SortOrder::kRelevance;
   unsigned offset = 0;
   unsigned limit = 10;
@@ -38,7 +41,17 @@ struct SearchRequest {
 [[nodiscard]] SortOrder parse_sort(std::string_view text);
 [[nodiscard]] Date parse_date_param(std::string_view parameter, std::string_view text);
 [[nodiscard]] FacetKind parse_facet(std::string_view text);
-[[nodiscard]] const char* facet_name(FacetKind kind);
+[[nodiscard]] std::string facet_name(FacetKind kind);
+// The entity type an entity facet counts; nullopt for kEntity (all) and other facets.
+[[nodiscard]] std::optional<EntityType> facet_entity_type(FacetKind kind);
+[[nodiscard]] bool is_entity_facet(FacetKind kind);
+
+// A query word that also searched other spellings of a name (common/entities/spellings.h).
+struct Expansion {
+  std::string word;                    // as the query has it, lower-cased
+  std::string entity;                  // canonical name: "Kyiv"
+  std::vector<std::string> spellings;  // all of them, the word included
+};
 void validate(const SearchRequest& request);  // bounds on query size, limit, offset, dates
 
 class QueryBuilder {
@@ -49,6 +62,9 @@ class QueryBuilder {
   // Throws QueryError for a syntax error or a bad range.
   [[nodiscard]] Xapian::Query build(const SearchRequest& request);
 
+  // The words of the last build() that searched other spellings too.
+  [[nodiscard]] const std::vector<Expansion>& expansions() const { return expansions_; }
+
   // The stemmer the query was built with (for snippets).
   [[nodiscard]] const Xapian::Stem& stemmer() const { return stemmer_; }
 
@@ -57,7 +73,11 @@ class QueryBuilder {
   // The unstemmed words of `text` that `stemmed` does not search already, OR-ed.
   [[nodiscard]] Xapian::Query exact_forms(const std::string& text, const Xapian::Query& stemmed);
 
+  void find_expansions(std::string_view text);
+
+  Xapian::Database parser_db_;
   Xapian::QueryParser parser_;
+  std::vector<Expansion> expansions_;
   Xapian::QueryParser exact_parser_;
   std::shared_ptr<std::string> error_ = std::make_shared<std::string>();  // set by field/range processors
   Xapian::Stem stemmer_;

@@ -2,6 +2,7 @@
 
 #include <cassert>
 
+#include "common/entities/alias_table.h"
 #include "common/hashing.h"
 #include "common/text_util.h"
 
@@ -16,6 +17,7 @@ constexpr std::array kFields = {
   Field{FieldId::kOutlet,   {"outlet", "source"}, "XO", FieldKind::kBoolean,  kSlotOutlet,    0, "outlet, case-insensitive"},
   Field{FieldId::kSite,     {"site", "host"},     "H",  FieldKind::kBoolean,  std::nullopt,   0, "host name of the URL"},
   Field{FieldId::kLang,     {"lang", "language"}, "L",  FieldKind::kBoolean,  kSlotLang,      0, "ISO 639-1 language code"},
+  Field{FieldId::kEntity,   {"entity", ""},       "XE", FieldKind::kBoolean,  kSlotEntities,  0, "canonical entity name"},
   Field{FieldId::kDay,      {"date", ""},         "D",  FieldKind::kBoolean,  kSlotDate,      0, "YYYYMMDD"},
   Field{FieldId::kMonth,    {"", ""},             "M",  FieldKind::kBoolean,  std::nullopt,   0, "YYYYMM"},
   Field{FieldId::kYear,     {"year", ""},         "Y",  FieldKind::kBoolean,  std::nullopt,   0, "YYYY"},
@@ -52,7 +54,9 @@ const Field* field_by_name(std::string_view user_name) {
 std::string boolean_term(FieldId id, std::string_view value) {
   const Field& f = field(id);
   assert(f.kind == FieldKind::kBoolean);
-  std::string v = (id == FieldId::kUrl || id == FieldId::kId) ? std::string(value) : fold_case(collapse_spaces(value));
+  std::string v = (id == FieldId::kUrl || id == FieldId::kId) ? std::string(value)
+                  : id == FieldId::kEntity                    ? entities::alias_key(value)
+                                                              : fold_case(collapse_spaces(value));
   if (v.size() > kMaxTermValue) v = v.substr(0, kMaxTermValue - 17) + "#" + hex64(stable_hash64(v));
   std::string term(f.prefix);
   // Omega's rule: a ':' separates the prefix when the value starts with a capital.

@@ -15,7 +15,7 @@ namespace morgue {
 
 // Bump when terms, slots or stored data change meaning; an index of another
 // version is refused with a message saying to rebuild it.
-inline constexpr int kSchemaVersion = 2;  // 2: slot 3 (language)
+inline constexpr int kSchemaVersion = 3;  // 2: slot 3 (language); 3: entities (XE, slot 4)
 inline constexpr const char* kSchemaVersionKey = "morgue.schema_version";
 
 // Value slots. Never renumber a slot: add a new one and bump kSchemaVersion.
@@ -24,6 +24,7 @@ enum ValueSlot : Xapian::valueno {
   kSlotOutlet = 1,       // outlet display name as the source spells it
   kSlotFingerprint = 2,  // content fingerprint, 16 hex digits (identity.h)
   kSlotLang = 3,         // ISO 639-1 language code ("en"); empty when unknown
+  kSlotEntities = 4,     // the article's entities, "type\tCanonical Name" lines, most mentioned first
 };
 
 enum class FieldId {
@@ -33,7 +34,8 @@ enum class FieldId {
   kOutlet,
   kSite,  // host of the URL
   kLang,
-  kDay,  // date terms at three precisions
+  kEntity,  // canonical entity name (common/entities/)
+  kDay,     // date terms at three precisions
   kMonth,
   kYear,
   kId,
@@ -58,6 +60,7 @@ struct Field {
 
 // Boolean term for a value of a boolean field. Values are case-folded where the
 // field is case-insensitive (outlet, site, lang) and hashed when too long for a term.
+// Entity names are compared as alias_key() does (case, diacritics, periods).
 [[nodiscard]] std::string boolean_term(FieldId id, std::string_view value);
 
 }  // namespace morgue

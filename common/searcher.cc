@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 
 #include "common/article_json.h"
 #include "common/date.h"
+#include "common/entities/alias_table.h"
+#include "common/entity_facet.h"
 #include "common/errors.h"
 #include "common/identity.h"
 #include "common/index_location.h"
@@ -17,11 +20,14 @@ namespace {
 // Matches spanning fewer days than this get a per-day date histogram, else per month.
 constexpr long kDailyHistogramMaxDays = 62;
 constexpr std::size_t kMaxOutletFacetValues = 50;
+constexpr std::size_t kMaxEntityFacetValues = 30;
+// Spelling counts are exact up to this many matches, estimated above.
+constexpr Xapian::doccount kSpellingCountCheck = 10000;
 
 std::vector<FacetValue> top_values(const Xapian::ValueCountMatchSpy& spy, std::size_t max) {
   std::vector<FacetValue> out;
   for (auto it = spy.top_values_begin(max); it != spy.top_values_end(max); ++it) {
-    out.push_back({*it, it.get_termfreq()});
+    out.push_back({*it, it.get_termfreq(), {}});
   }
   return out;
 }
@@ -43,7 +49,7 @@ std::vector<FacetValue> date_histogram(const Xapian::ValueCountMatchSpy& spy, st
     if (!out.empty() && out.back().value == key) {
       out.back().count += n;
     } else {
-      out.push_back({key, n});
+      out.push_back({key, n, {}});
     }
   }
   return out;
@@ -79,10 +85,13 @@ bool Searcher::refresh() {
     db_ = open_index(db_dir_);
     live_ = *live;
     builder_.reset();  // its parser expands wildcards against the old database
+    entity_terms_.reset();
     return true;
   }
   try {
-    return db_.reopen();
+    const bool changed = db_.reopen();
+    if (changed) entity_terms_.reset();
+    return changed;
   } catch (const Xapian::Error& e) {
     throw IndexUnavailable("cannot reopen the index at " + db_dir_.string() + ": " + e.get_description());
   }
@@ -102,7 +111,12 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   if (options_.time_limit_seconds > 0) enquire.set_time_limit(options_.time_limit_seconds);
 
   std::unique_ptr<Xapian::ValueCountMatchSpy> outlet_spy, date_spy, lang_spy;
+  std::unique_ptr<EntityCountSpy> entity_spy;
   for (FacetKind f : request.facets) {
+    if (is_entity_facet(f) && !entity_spy) {
+      entity_spy = std::make_unique<EntityCountSpy>();
+      enquire.add_matchspy(entity_spy.get());
+    }
     if (f == FacetKind::kOutlet && !outlet_spy) {
       outlet_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kSlotOutlet);
       enquire.add_matchspy(outlet_spy.get());
@@ -157,11 +171,83 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   if (outlet_spy) r.facets["outlet"] = top_values(*outlet_spy, kMaxOutletFacetValues);
   if (lang_spy) r.facets["lang"] = top_values(*lang_spy, kMaxOutletFacetValues);
   if (date_spy) r.facets["date"] = date_histogram(*date_spy, r.date_facet_interval);
+  for (FacetKind f : request.facets) {
+    if (!is_entity_facet(f)) continue;
+    auto& values = r.facets[facet_name(f)];
+    values.clear();
+    for (auto& e : entity_spy->top(facet_entity_type(f), kMaxEntityFacetValues))
+      values.push_back({std::move(e.name), e.count, std::string(entity_type_name(e.type))});
+  }
+  r.expanded = count_spellings(query, builder.expansions());
 
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   r.took_ms = elapsed * 1000.0;
   r.partial = options_.time_limit_seconds > 0 && elapsed >= options_.time_limit_seconds;
   return r;
+}
+
+std::vector<ExpandedWord> Searcher::count_spellings(const Xapian::Query& query,
+                                                    const std::vector<Expansion>& expansions) {
+  std::vector<ExpandedWord> out;
+  for (const auto& e : expansions) {
+    ExpandedWord w{e.word, e.entity, {}};
+    for (const auto& spelling : e.spellings) {
+      Xapian::Enquire enquire(db_);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(spelling)));
+      const Xapian::MSet m = enquire.get_mset(0, 0, kSpellingCountCheck);
+      w.spellings.push_back({spelling, m.get_matches_estimated()});
+    }
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+EntitySuggestion Searcher::describe_entity(const std::string& key, Xapian::doccount articles) {
+  if (const auto* entry = entities::default_alias_table().find(key); entry && entities::alias_key(entry->name) == key) {
+    return {entry->name, entry->type, articles};
+  }
+  // Not in the table: as the first article that mentions it names it.
+  const std::string term = std::string(field(FieldId::kEntity).prefix) + key;
+  if (auto p = db_.postlist_begin(term); p != db_.postlist_end(term)) {
+    for (auto& [type, name] : parse_entity_list_value(db_.get_document(*p).get_value(kSlotEntities)))
+      if (entities::alias_key(name) == key) return {name, type, articles};
+  }
+  return {key, EntityType::kOther, articles};
+}
+
+std::vector<EntitySuggestion> Searcher::suggest_entities(std::string_view prefix, std::optional<EntityType> type,
+                                                         unsigned limit) {
+  if (!entity_terms_) {
+    const std::string term_prefix(field(FieldId::kEntity).prefix);
+    entity_terms_.emplace();
+    for (auto it = db_.allterms_begin(term_prefix); it != db_.allterms_end(term_prefix); ++it)
+      entity_terms_->emplace_back((*it).substr(term_prefix.size()), it.get_termfreq());
+  }
+  const std::string p = entities::alias_key(prefix);
+  auto matches = [&](std::string_view key) {
+    return p.empty() || key.starts_with(p) || key.find(" " + p) != std::string_view::npos;
+  };
+  // Names whose alias matches: "kie" finds Kyiv through "Kiev".
+  std::set<std::string> by_alias;
+  for (const auto& e : entities::default_alias_table().entries()) {
+    if (p.empty()) break;
+    for (const auto& alias : e.aliases)
+      if (matches(entities::alias_key(alias))) by_alias.insert(entities::alias_key(e.name));
+  }
+  std::vector<std::pair<std::string, Xapian::doccount>> found;
+  for (const auto& [key, n] : *entity_terms_)
+    if (matches(key) || by_alias.contains(key)) found.emplace_back(key, n);
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  std::vector<EntitySuggestion> out;
+  for (const auto& [key, n] : found) {
+    if (out.size() >= limit) break;
+    EntitySuggestion s = describe_entity(key, n);
+    if (!type || s.type == *type) out.push_back(std::move(s));
+  }
+  return out;
 }
 
 std::optional<StoredArticle> Searcher::find(const std::string& id_or_url) {

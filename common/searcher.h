@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -30,6 +31,25 @@ struct Hit {
 struct FacetValue {
   std::string value;
   unsigned long count = 0;
+  std::string type;  // entity facets: "person", "organization", "place", "other"
+};
+
+// A query word that searched other spellings too, and how many matches use each.
+struct ExpandedWord {
+  struct Spelling {
+    std::string spelling;
+    unsigned long count = 0;  // matching articles that use it (estimated like total)
+  };
+  std::string word;    // lower-cased, as in the query
+  std::string entity;  // the canonical name the spellings belong to
+  std::vector<Spelling> spellings;
+};
+
+// GET /entities: canonical names by prefix.
+struct EntitySuggestion {
+  std::string name;
+  EntityType type = EntityType::kOther;
+  unsigned long articles = 0;
 };
 
 struct SearchResponse {
@@ -42,8 +62,9 @@ struct SearchResponse {
   bool partial = false;  // cut by the time limit
   double took_ms = 0;
   std::vector<Hit> hits;
-  std::map<std::string, std::vector<FacetValue>> facets;  // "outlet", "date", "lang"
-  std::string date_facet_interval;                        // "month" or "day"
+  std::map<std::string, std::vector<FacetValue>> facets;  // "outlet", "date", "lang", "entity", "entity.person", ...
+  std::vector<ExpandedWord> expanded;
+  std::string date_facet_interval;  // "month" or "day"
 };
 
 // An article as the index stores it, with its document id.
@@ -65,6 +86,11 @@ class Searcher {
   // By document id or by URL; nullopt when the index has no such article.
   [[nodiscard]] std::optional<StoredArticle> find(const std::string& id_or_url);
 
+  // Entities whose canonical name, or one of its words or aliases, starts with
+  // `prefix` (case-insensitive), most articles first. An empty prefix lists the top ones.
+  [[nodiscard]] std::vector<EntitySuggestion> suggest_entities(std::string_view prefix, std::optional<EntityType> type,
+                                                               unsigned limit);
+
   [[nodiscard]] Xapian::doccount doc_count() const { return db_.get_doccount(); }
   [[nodiscard]] std::string generation() const;
 
@@ -79,6 +105,13 @@ class Searcher {
   std::filesystem::path live_;
   // Set up once per database: two query parsers with the schema's prefixes.
   std::optional<QueryBuilder> builder_;
+  // The index's entity terms (alias_key form) and their article counts, read on the
+  // first suggest_entities() after a change.
+  std::optional<std::vector<std::pair<std::string, Xapian::doccount>>> entity_terms_;
+
+  [[nodiscard]] std::vector<ExpandedWord> count_spellings(const Xapian::Query& query,
+                                                          const std::vector<Expansion>& expansions);
+  [[nodiscard]] EntitySuggestion describe_entity(const std::string& key, Xapian::doccount articles);
 };
 
 }  // namespace morgue

@@ -8,6 +8,8 @@
 namespace morgue {
 
 [[nodiscard]] std::string fold_case(std::string_view utf8);  // Unicode case folding
+// Removes combining marks after canonical decomposition: "Zelenskyy" stays, "Côte" -> "Cote".
+[[nodiscard]] std::string strip_diacritics(std::string_view utf8);
 [[nodiscard]] std::string trim(std::string_view s);
 [[nodiscard]] std::string collapse_spaces(std::string_view s);  // runs of white space -> one ' ', trimmed
 [[nodiscard]] std::vector<std::string> split(std::string_view s, char sep);

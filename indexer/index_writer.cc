@@ -10,6 +10,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "common/entities/spellings.h"
 #include "common/errors.h"
 #include "common/hashing.h"
 #include "common/identity.h"
@@ -47,8 +48,10 @@ Xapian::WritableDatabase create_database(const fs::path& dir, int extra_flags) {
 
 // A shard and, when building, the thread that feeds it from a bounded queue.
 struct IndexWriter::Worker {
-  Worker(Xapian::WritableDatabase db, const fs::path& where, unsigned batch)
-      : shard(std::move(db), where.string(), batch), path(where) {}
+  Worker(Xapian::WritableDatabase db, const fs::path& where, const WriterOptions& options)
+      : shard(std::move(db), where.string(), options.batch_size,
+              options.entities ? &entities::EntityExtractor::embedded() : nullptr),
+        path(where) {}
 
   Shard shard;
   fs::path path;
@@ -70,7 +73,7 @@ IndexWriter::IndexWriter(fs::path db_dir, WriterOptions options)
       check_schema_version(db, db_dir_);
       if (db.get_metadata(kSchemaVersionKey).empty())
         db.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
-      workers_.push_back(std::make_unique<Worker>(std::move(db), generation_, options_.batch_size));
+      workers_.push_back(std::make_unique<Worker>(std::move(db), generation_, options_));
       return;
     }
     generation_ = make_next_generation(db_dir_);
@@ -78,8 +81,7 @@ IndexWriter::IndexWriter(fs::path db_dir, WriterOptions options)
     for (unsigned i = 0; i < n; ++i) {
       const fs::path path = generation_ / ("shard-" + std::to_string(i));
       // The shards are scratch space until compacted: no fsync per commit.
-      workers_.push_back(
-          std::make_unique<Worker>(create_database(path, Xapian::DB_NO_SYNC), path, options_.batch_size));
+      workers_.push_back(std::make_unique<Worker>(create_database(path, Xapian::DB_NO_SYNC), path, options_));
     }
     for (auto& w : workers_) {
       w->thread = std::thread([this, worker = w.get()] {
@@ -92,7 +94,7 @@ IndexWriter::IndexWriter(fs::path db_dir, WriterOptions options)
           lock.unlock();
           worker->changed.notify_all();
           try {
-            record(worker->shard.add(a));
+            record(worker->shard.add(a));  // fills in a's entities
           } catch (const Xapian::Error& e) {
             std::lock_guard g(mutex_);
             failures_.push_back(a.source + ": cannot index: " + e.get_description());
@@ -184,7 +186,10 @@ bool IndexWriter::remove(const std::string& id_or_url) {
 }
 
 void IndexWriter::finish() {
+  // The alias table's other spellings, for queries (common/entities/spellings.h);
+  // rewritten every run so that the index has the table of the binary that wrote it.
   if (!building_) {
+    entities::default_spellings().write_synonyms(workers_.front()->shard.database());
     workers_.front()->shard.commit();
     finished_ = true;
     return;
@@ -196,6 +201,7 @@ void IndexWriter::finish() {
     }
     w->changed.notify_all();
     w->thread.join();
+    if (w == workers_.front()) entities::default_spellings().write_synonyms(w->shard.database());
     w->shard.commit();
   }
   // xapian-compact merges the shards into the generation that goes live: smaller

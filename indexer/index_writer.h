@@ -26,6 +26,8 @@ struct WriterOptions {
   bool rebuild = false;
   // Parallel writers when building; 0 = one per core.
   unsigned shards = 0;
+  // Tag named entities in each article written (common/entities/, docs/entities.md).
+  bool entities = true;
 };
 
 struct WriteCounts {

@@ -68,6 +68,8 @@ int main(int argc, char** argv) {
   app.add_option("--delete", options.deletes, "remove the article with this id or URL (repeatable)");
   app.add_option("--map", map_spec, "JSON Lines field mapping, e.g. headline=title,body=content_original");
   app.add_option("--map-file", map_file, "file with one 'field = key' mapping per line")->excludes("--map");
+  bool no_entities = false;
+  app.add_flag("--no-entities", no_entities, "do not tag people, organisations and places (faster)");
   app.add_option("--batch", options.writer.batch_size, "articles per commit")
       ->check(CLI::Range(1u, 1000000u))
       ->capture_default_str();
@@ -75,6 +77,7 @@ int main(int argc, char** argv) {
   app.add_flag("--json", json, "print the summary as JSON on stdout");
   app.add_flag("-q,--quiet", quiet, "no progress line");
   CLI11_PARSE(app, argc, argv);
+  options.writer.entities = !no_entities;
 
   try {
     if (!map_file.empty()) options.sources.mapping = load_field_mapping_file(map_file);

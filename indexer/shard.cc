@@ -6,8 +6,9 @@
 
 namespace morgue::indexer {
 
-Shard::Shard(Xapian::WritableDatabase db, const std::string& path, unsigned batch_size)
-    : db_(std::move(db)), committed_(path), batch_size_(batch_size) {}
+Shard::Shard(Xapian::WritableDatabase db, const std::string& path, unsigned batch_size,
+             const entities::EntityExtractor* extractor)
+    : db_(std::move(db)), committed_(path), extractor_(extractor), batch_size_(batch_size) {}
 
 std::optional<Shard::Known> Shard::lookup(const std::string& id_term) {
   if (auto it = pending_docs_.find(id_term); it != pending_docs_.end()) return it->second;
@@ -17,7 +18,7 @@ std::optional<Shard::Known> Shard::lookup(const std::string& id_term) {
   return Known{*p, doc.get_value(kSlotFingerprint), doc.get_value(kSlotDate)};
 }
 
-Outcome Shard::add(const Article& article) {
+Outcome Shard::add(Article& article) {
   const std::string id = document_id(article);
   const std::string fingerprint = content_fingerprint(article);
   const std::string id_term = boolean_term(FieldId::kId, id);
@@ -28,6 +29,10 @@ Outcome Shard::add(const Article& article) {
     if (known->fingerprint == fingerprint) return Outcome::kUnchanged;
     // The newer version of an article wins; an undated one replaces anything.
     if (!date.empty() && !known->date.empty() && date < known->date) return Outcome::kOlder;
+  }
+  // Tagging is the costly part of indexing: only for articles that will be written.
+  if (extractor_) article.entities = extractor_->extract(article);
+  if (known) {
     db_.replace_document(known->docid, builder_.build(article, id, fingerprint));
     pending_docs_[id_term] = Known{known->docid, fingerprint, date};
   } else {

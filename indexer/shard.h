@@ -11,6 +11,7 @@
 
 #include "common/article.h"
 #include "common/document_builder.h"
+#include "common/entities/extractor.h"
 
 namespace morgue::indexer {
 
@@ -19,10 +20,13 @@ enum class Outcome { kAdded, kUpdated, kUnchanged, kOlder };
 class Shard {
  public:
   // `db` is open for writing at `path`; lookups use a reader on the same path.
-  Shard(Xapian::WritableDatabase db, const std::string& path, unsigned batch_size);
+  // `extractor` finds the entities of each article written (nullptr: none).
+  Shard(Xapian::WritableDatabase db, const std::string& path, unsigned batch_size,
+        const entities::EntityExtractor* extractor);
 
-  // Xapian errors propagate: the caller reports them against the article.
-  Outcome add(const Article& article);
+  // Xapian errors propagate: the caller reports them against the article. When the
+  // article is written, its entities are filled in first.
+  Outcome add(Article& article);
   bool remove(const std::string& id_or_url);
   void commit();
 
@@ -44,6 +48,7 @@ class Shard {
   Xapian::Database committed_;
   std::unordered_map<std::string, Known> pending_docs_;
   DocumentBuilder builder_;
+  const entities::EntityExtractor* extractor_;
   unsigned batch_size_;
   unsigned pending_ = 0;
 };

@@ -64,12 +64,21 @@ std::string format_human(const SearchResponse& r, Highlight highlight) {
     if (!h.url.empty()) out += "   " + h.url + "\n";
     out += "   " + render_snippet(h.snippet, highlight) + "\n";
   }
+  for (const auto& e : r.expanded) {
+    out += "\n'" + e.word + "' also searched the other spellings of " + e.entity + ":";
+    for (const auto& s : e.spellings) {
+      if (s.count == 0) continue;
+      std::snprintf(buf, sizeof buf, " %s (%lu)", s.spelling.c_str(), s.count);
+      out += buf;
+    }
+    out += "\n";
+  }
   for (const auto& [name, values] : r.facets) {
     out += "\n" + name +
            (name == "date" && !r.date_facet_interval.empty() ? " (by " + r.date_facet_interval + ")" : "") + ":\n";
     for (const auto& v : values) {
       std::snprintf(buf, sizeof buf, "  %6lu  ", v.count);
-      out += buf + v.value + "\n";
+      out += buf + v.value + (v.type.empty() || name != "entity" ? "" : "  (" + v.type + ")") + "\n";
     }
   }
   return out;

@@ -31,6 +31,8 @@ unsigned parse_count(const std::string& text, const char* name) {
   return ec == std::errc::result_out_of_range || value > UINT_MAX ? UINT_MAX : static_cast<unsigned>(value);
 }
 
+constexpr unsigned kDefaultSuggestions = 10;
+
 Reply json_reply(std::string body) {
   Reply r;
   r.body = std::move(body);
@@ -79,6 +81,9 @@ SearchRequest parse_search_params(const Params& params) {
   for (auto [it, end] = params.equal_range("outlet"); it != end; ++it) {
     if (!it->second.empty()) request.outlets.push_back(it->second);
   }
+  for (auto [it, end] = params.equal_range("entity"); it != end; ++it) {
+    if (!it->second.empty()) request.entities.push_back(it->second);
+  }
   if (const auto* from = single(params, "from"); from && !from->empty()) {
     request.from = parse_date_param("from", *from);
   }
@@ -119,6 +124,23 @@ Reply Handlers::doc(const std::string& id_or_url) noexcept {
     });
     if (!found) return error_reply(404, "not_found", "no document with id or URL '" + id_or_url + "'", "id");
     return json_reply(*found);
+  });
+}
+
+Reply Handlers::entities(const Params& params) noexcept {
+  return guarded([&] {
+    const std::string* prefix = single(params, "prefix");
+    if (prefix && prefix->size() > kMaxQueryBytes) throw QueryError("prefix", "prefix is too long");
+    std::optional<EntityType> type;
+    if (const auto* t = single(params, "type"); t && !t->empty()) {
+      type = parse_entity_type(*t);
+      if (!type) throw QueryError("type", "type must be person, organization, place or other, not '" + *t + "'");
+    }
+    unsigned limit = kDefaultSuggestions;
+    if (const auto* l = single(params, "limit")) limit = parse_count(*l, "limit");
+    if (limit > kMaxLimit) throw QueryError("limit", "limit must be at most " + std::to_string(kMaxLimit));
+    const std::string p = prefix ? *prefix : std::string();
+    return json_reply(pool_.with_searcher([&](Searcher& s) { return to_json(p, s.suggest_entities(p, type, limit)); }));
   });
 }
 

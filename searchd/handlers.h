@@ -40,6 +40,8 @@ class Handlers {
 
   [[nodiscard]] Reply search(const Params& params) noexcept;
   [[nodiscard]] Reply doc(const std::string& id_or_url) noexcept;
+  // GET /entities?prefix=zel[&type=person][&limit=10]: suggestions for a search box.
+  [[nodiscard]] Reply entities(const Params& params) noexcept;
   [[nodiscard]] Reply health() noexcept;
   [[nodiscard]] Reply metrics() noexcept;
   // The search page and its two assets; nullptr-free: an unknown asset is a 404.

@@ -48,6 +48,7 @@ Endpoint endpoint_for_path(std::string_view path) {
   if (path == "/health") return Endpoint::kHealth;
   if (path == "/metrics") return Endpoint::kMetrics;
   if (path == "/" || path.starts_with("/assets/")) return Endpoint::kPage;
+  if (path == "/entities") return Endpoint::kEntities;
   return Endpoint::kOther;
 }
 
@@ -63,6 +64,8 @@ const char* endpoint_name(Endpoint endpoint) {
       return "metrics";
     case Endpoint::kPage:
       return "page";
+    case Endpoint::kEntities:
+      return "entities";
     case Endpoint::kOther:
       return "other";
   }

@@ -13,8 +13,8 @@
 
 namespace morgue::searchd {
 
-enum class Endpoint { kSearch, kDoc, kHealth, kMetrics, kPage, kOther };
-inline constexpr std::size_t kEndpointCount = 6;
+enum class Endpoint { kSearch, kDoc, kHealth, kMetrics, kPage, kEntities, kOther };
+inline constexpr std::size_t kEndpointCount = 7;
 
 [[nodiscard]] Endpoint endpoint_for_path(std::string_view path);
 [[nodiscard]] const char* endpoint_name(Endpoint endpoint);

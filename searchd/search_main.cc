@@ -17,19 +17,22 @@ int main(int argc, char** argv) {
   CLI::App app{"morgue-search: search a morgue index"};
   std::string db = "data/index";
   std::vector<std::string> words;
-  std::vector<std::string> outlets;
+  std::vector<std::string> outlets, request_entities;
   std::string from, to, sort = "relevance", facets, color = "auto";
   unsigned offset = 0, limit = 10;
   bool json = false;
   app.add_option("query", words, "the query (docs/query-language.md); several words are joined");
   app.add_option("--db", db, "index directory")->capture_default_str();
-  app.add_option("--outlet", outlets, "only articles from this outlet (repeatable: any of them)");
+  app.add_option("--outlet", outlets, "only articles from this outlet (repeatable: any of them)")
+      ->allow_extra_args(false);
   app.add_option("--from", from, "only articles published on or after YYYY-MM-DD");
   app.add_option("--to", to, "only articles published on or before YYYY-MM-DD");
   app.add_option("--sort", sort, "relevance (default) or date (newest first)");
   app.add_option("--offset", offset, "skip this many results");
   app.add_option("--limit", limit, "show this many results (at most 100)")->capture_default_str();
-  app.add_option("--facets", facets, "comma list: outlet,date");
+  app.add_option("--entity", request_entities, "only articles about this entity (repeatable: all of them)")
+      ->allow_extra_args(false);
+  app.add_option("--facets", facets, "comma list: outlet, date, lang, entity, entity.person, entity.place, ...");
   app.add_flag("--json", json, "print the JSON document of GET /search (docs/api.md)");
   app.add_option("--color", color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
   CLI11_PARSE(app, argc, argv);
@@ -38,6 +41,7 @@ int main(int argc, char** argv) {
     SearchRequest request;
     for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
     request.outlets = outlets;
+    request.entities = request_entities;
     if (!from.empty()) request.from = parse_date_param("from", from);
     if (!to.empty()) request.to = parse_date_param("to", to);
     request.sort = parse_sort(sort);

@@ -144,6 +144,9 @@ void Server::Impl::configure() {
   http.Get(R"(/doc/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
     reply_with(res, handlers.doc(req.matches[1].str()));
   });
+  http.Get("/entities", [this](const httplib::Request& req, httplib::Response& res) {
+    reply_with(res, handlers.entities(params_of(req)));
+  });
   http.Get("/health", [this](const httplib::Request&, httplib::Response& res) { reply_with(res, handlers.health()); });
   http.Get("/metrics",
            [this](const httplib::Request&, httplib::Response& res) { reply_with(res, handlers.metrics()); });

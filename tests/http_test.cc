@@ -152,6 +152,10 @@ TEST_CASE("Bad parameters are 400 with a JSON error naming the parameter", "[htt
       {"/search?q=foo..bar", "q"},
       {"/search?q=a&q=b", "q"},
       {"/search?q=x&facets=outlet,colour", "facets"},
+      {"/search?q=x&facets=entity.colour", "facets"},
+      {"/entities?prefix=zel&type=colour", "type"},
+      {"/entities?prefix=zel&limit=101", "limit"},
+      {"/entities?prefix=a&prefix=b", "prefix"},
   };
   for (const auto& row : rows) {
     INFO("GET " << row.target.substr(0, 80));
@@ -316,4 +320,44 @@ TEST_CASE("Reuters-21578 over HTTP: search, facets and documents", "[http][reute
 
   const auto health = parse_json(d.get("/health").body);
   CHECK(health["documents"].GetUint64() == r.stats.documents);
+}
+
+TEST_CASE("GET /search?facets=entity and ?entity= filter by canonical entity", "[http][corpus][entities]") {
+  auto& d = corpus_daemon();
+  const auto doc = parse_json(d.get("/search?q=peace&limit=0&facets=entity,entity.person").body);
+  REQUIRE(doc.HasMember("facets"));
+  const auto& people = doc["facets"]["entity.person"];
+  REQUIRE(people.Size() > 2);
+  CHECK(std::string(people[0]["value"].GetString()) == "Vladimir Putin");
+  CHECK(std::string(people[0]["type"].GetString()) == "person");
+  CHECK(people[0]["count"].GetUint() == 5);
+  for (const auto& e : doc["facets"]["entity"].GetArray()) CHECK(e.HasMember("type"));
+
+  const auto both = parse_json(d.get("/search?entity=Kiev&entity=Petro%20Poroshenko").body);
+  CHECK(both["total"].GetUint() == 1);
+  const auto zel = parse_json(d.get("/search?q=ceasefire&entity=Zelenskiy").body);
+  CHECK(zel["total"].GetUint() == 2);
+
+  const auto kiev = parse_json(d.get("/search?q=kiev").body);
+  CHECK(kiev["total"].GetUint() == 4);
+  REQUIRE(kiev.HasMember("expanded"));
+  CHECK(std::string(kiev["expanded"][0]["entity"].GetString()) == "Kyiv");
+  CHECK(kiev["expanded"][0]["spellings"].Size() >= 2);
+}
+
+TEST_CASE("GET /entities suggests canonical entities by prefix", "[http][corpus][entities]") {
+  auto& d = corpus_daemon();
+  const auto a = d.get("/entities?prefix=zel");
+  REQUIRE(a.status == 200);
+  const auto doc = parse_json(a.body);
+  CHECK(std::string(doc["prefix"].GetString()) == "zel");
+  REQUIRE(doc["entities"].Size() >= 1);
+  CHECK(std::string(doc["entities"][0]["name"].GetString()) == "Volodymyr Zelenskyy");
+  CHECK(std::string(doc["entities"][0]["type"].GetString()) == "person");
+  CHECK(doc["entities"][0]["articles"].GetUint() == 3);
+
+  const auto places = parse_json(d.get("/entities?type=place&limit=2").body);
+  REQUIRE(places["entities"].Size() == 2);
+  for (const auto& e : places["entities"].GetArray()) CHECK(std::string(e["type"].GetString()) == "place");
+  CHECK(parse_json(d.get("/entities?prefix=%C3%BCberhaupt-nichts").body)["entities"].Size() == 0);
 }

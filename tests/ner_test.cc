@@ -144,12 +144,15 @@ TEST_CASE("a model survives saving and loading", "[ner]") {
   save_model(model, dir.path() / "m.model");
   const Model loaded = load_model(dir.path() / "m.model");
   REQUIRE(loaded.stages.size() == 1);
-  const float* w = loaded.stages[0].weights.find(42);
-  REQUIRE(w != nullptr);
-  CHECK(w[0] == Approx(1.5f).epsilon(1e-4));
-  CHECK(w[5] == Approx(-0.25f).epsilon(1e-3));
-  CHECK(loaded.stages[0].weights.find(7) == nullptr);  // all-zero rows are not stored
-  CHECK(loaded.stages[0].weights.find(43) == nullptr);
+  const auto& weights = loaded.stages[0].weights;
+  const auto entries = weights.find(42);
+  REQUIRE(entries.size() == 2);  // only the non-zero weights
+  CHECK(entries[0].tag == 0);
+  CHECK(entries[0].weight * weights.scale() == Approx(1.5f).epsilon(1e-4));
+  CHECK(entries[1].tag == 5);
+  CHECK(entries[1].weight * weights.scale() == Approx(-0.25f).epsilon(1e-3));
+  CHECK(weights.find(7).empty());  // all-zero rows are not stored
+  CHECK(weights.find(43).empty());
   CHECK(loaded.stages[0].transitions[3] == 2.0f);
   CHECK(loaded.stages[0].start[1] == -1.0f);
   CHECK(loaded.gazetteer.entries() == model.gazetteer.entries());

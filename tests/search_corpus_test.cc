@@ -1,6 +1,9 @@
 // End to end on the demo archive: index corpus/ with the real readers, then search.
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <set>
+
 #include "common/errors.h"
 #include "common/searcher.h"
 #include "indexer/pipeline.h"
@@ -212,4 +215,90 @@ TEST_CASE("A query restricted with lang: is stemmed in that language", "[search]
   r = s.search(req);
   REQUIRE(r.hits.size() == 1);
   CHECK(r.hits[0].id == "en1");
+}
+
+TEST_CASE("Kiev finds the articles that write Kyiv, and the response says so", "[search][corpus][entities]") {
+  const auto r = search("Kiev");
+  CHECK(dates(r) == std::vector<std::string>{"2014-08-27", "2025-05-19", "2025-05-19", "2025-12-03"});
+  REQUIRE(r.expanded.size() == 1);
+  CHECK(r.expanded[0].word == "kiev");
+  CHECK(r.expanded[0].entity == "Kyiv");
+  std::map<std::string, unsigned long> counts;
+  for (const auto& s : r.expanded[0].spellings) counts[s.spelling] = s.count;
+  CHECK(counts["kiev"] == 1);
+  CHECK(counts["kyiv"] == 3);
+  // In a phrase or as a field value a word is taken as written.
+  CHECK(search("\"Kiev\"").hits.size() == 1);
+  CHECK(search("\"Kiev\"").expanded.empty());
+}
+
+TEST_CASE("entity: and the entity filter find articles by canonical entity", "[search][corpus][entities]") {
+  struct Row {
+    const char* query;
+    std::vector<std::string> entities;
+    std::vector<std::string> dates;
+  };
+  const Row rows[] = {
+      {"entity:\"Petro Poroshenko\"", {}, {"2014-08-27"}},
+      {"entity:Poroshenko", {}, {"2014-08-27"}},  // the table's surname alias
+      {"entity:\"vladimir putin\" memorandum", {}, {"2025-05-19", "2025-05-19"}},
+      {"entity:Putin", {}, {"2014-08-27", "2025-05-16", "2025-05-19", "2025-05-19", "2025-12-03"}},
+      {"", {"Volodymyr Zelenskyy"}, {"2025-05-16", "2025-05-19", "2025-12-03"}},
+      {"ceasefire", {"Zelensky"}, {"2025-05-16", "2025-05-19"}},
+      {"", {"Kiev", "Petro Poroshenko"}, {"2014-08-27"}},  // both
+      {"", {"Nobody Known"}, {}},
+  };
+  for (const auto& row : rows) {
+    INFO(row.query << " entities " << row.entities.size());
+    SearchRequest req;
+    req.entities = row.entities;
+    CHECK(dates(search(row.query, req)) == row.dates);
+  }
+}
+
+TEST_CASE("The entity facet for peace puts Vladimir Putin first among people", "[search][corpus][entities][facets]") {
+  SearchRequest req;
+  req.limit = 0;
+  req.facets = {FacetKind::kPerson, FacetKind::kEntity};
+  const auto r = search("peace", req);
+  CHECK(r.total == 5);
+  const auto& people = r.facets.at("entity.person");
+  REQUIRE(people.size() >= 3);
+  CHECK(people[0].value == "Vladimir Putin");
+  CHECK(people[0].type == "person");
+  CHECK(people[0].count == 5);
+  CHECK(people[1].count < 5);
+  for (const auto& p : people) CHECK(p.type == "person");
+  // All types together, each with its type; ties in name order.
+  const auto& all = r.facets.at("entity");
+  std::set<std::string> types;
+  for (const auto& e : all) types.insert(e.type);
+  CHECK(types.contains("person"));
+  CHECK(types.contains("place"));
+  CHECK(types.contains("organization"));
+  for (std::size_t i = 1; i < all.size(); ++i) CHECK(all[i - 1].count >= all[i].count);
+}
+
+TEST_CASE("Entity suggestions by prefix, most articles first", "[search][corpus][entities]") {
+  Searcher s(corpus_index());
+  struct Row {
+    const char* prefix;
+    const char* first;
+  };
+  const Row rows[] = {{"zel", "Volodymyr Zelenskyy"},
+                      {"Vlad", "Vladimir Putin"},
+                      {"puti", "Vladimir Putin"},
+                      {"kie", "Kyiv"},
+                      {"petro p", "Petro Poroshenko"}};
+  for (const auto& row : rows) {
+    INFO(row.prefix);
+    const auto found = s.suggest_entities(row.prefix, std::nullopt, 5);
+    REQUIRE_FALSE(found.empty());
+    CHECK(found[0].name == row.first);
+    for (std::size_t i = 1; i < found.size(); ++i) CHECK(found[i - 1].articles >= found[i].articles);
+  }
+  const auto places = s.suggest_entities("", EntityType::kPlace, 3);
+  REQUIRE(places.size() == 3);
+  for (const auto& p : places) CHECK(p.type == EntityType::kPlace);
+  CHECK(s.suggest_entities("qqqq", std::nullopt, 5).empty());
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "common/errors.h"
@@ -23,20 +24,18 @@ void put(std::ofstream& out, const T& v) {
 
 class Reader {
  public:
-  explicit Reader(const std::filesystem::path& path) : path_(path), in_(path, std::ios::binary) {
-    if (!in_) throw InputError(path.string(), "cannot open NER model");
-  }
+  Reader(std::istream& in, std::string name) : name_(std::move(name)), in_(in) {}
   template <typename T>
   T get() {
     T v{};
     if (!in_.read(reinterpret_cast<char*>(&v), sizeof v)) fail("truncated NER model");
     return v;
   }
-  [[noreturn]] void fail(const std::string& message) const { throw InputError(path_.string(), message); }
+  [[noreturn]] void fail(const std::string& message) const { throw InputError(name_, message); }
 
  private:
-  std::filesystem::path path_;
-  std::ifstream in_;
+  std::string name_;
+  std::istream& in_;
 };
 
 void save_stage(std::ofstream& out, const StageModel& stage, const SaveOptions& options) {
@@ -46,7 +45,7 @@ void save_stage(std::ofstream& out, const StageModel& stage, const SaveOptions& 
   float max_weight = 0;
   std::vector<std::size_t> kept;
   for (std::size_t r = 0; r < weights.size(); ++r) {
-    const float* w = weights.row(r);
+    const WeightRow w = weights.row(r);
     bool keep = false;
     for (std::size_t t = 0; t < kNumTags; ++t) {
       max_weight = std::max(max_weight, std::fabs(w[t]));
@@ -61,7 +60,7 @@ void save_stage(std::ofstream& out, const StageModel& stage, const SaveOptions& 
   put(out, scale);
   std::vector<std::pair<std::uint8_t, std::int16_t>> entries;
   for (std::size_t r : kept) {
-    const float* w = weights.row(r);
+    const WeightRow w = weights.row(r);
     entries.clear();
     for (std::size_t t = 0; t < kNumTags; ++t) {
       const auto q = static_cast<std::int16_t>(std::lround(w[t] / scale));
@@ -102,23 +101,40 @@ StageModel load_stage(Reader& in) {
 }  // namespace
 
 void WeightTable::build(const std::vector<std::pair<std::uint64_t, WeightRow>>& rows) {
+  float max_weight = 0;
+  for (const auto& [key, w] : rows)
+    for (float v : w) max_weight = std::max(max_weight, std::fabs(v));
+  scale_ = max_weight > 0 ? max_weight / 32767.0f : 1.0f;
   std::size_t capacity = 16;
   while (capacity < rows.size() * 2) capacity *= 2;  // load factor <= 0.5
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
   keys_.clear();
-  weights_.clear();
+  row_slots_.clear();
+  entries_.clear();
   keys_.reserve(rows.size());
-  weights_.reserve(rows.size() * kNumTags);
   for (const auto& [raw_key, w] : rows) {
     const std::uint64_t key = raw_key == 0 ? 1 : raw_key;
     std::size_t i = key & mask_;
     while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
     if (slots_[i].key == key) continue;  // duplicate: first one wins
-    slots_[i] = {key, static_cast<std::uint32_t>(keys_.size())};
+    const auto begin = static_cast<std::uint32_t>(entries_.size());
+    for (std::size_t t = 0; t < kNumTags; ++t) {
+      const auto q = static_cast<std::int16_t>(std::lround(w[t] / scale_));
+      if (q != 0) entries_.push_back({static_cast<std::uint8_t>(t), q});
+    }
+    if (entries_.size() == begin) continue;  // all zero: nothing to store
+    slots_[i] = {key, begin, static_cast<std::uint32_t>(entries_.size())};
     keys_.push_back(key);
-    weights_.insert(weights_.end(), w.begin(), w.end());
+    row_slots_.push_back(static_cast<std::uint32_t>(i));
   }
+}
+
+WeightRow WeightTable::row(std::size_t row) const {
+  WeightRow w{};
+  const Slot& s = slots_[row_slots_[row]];
+  for (std::uint32_t k = s.begin; k < s.end; ++k) w[entries_[k].tag] = entries_[k].weight * scale_;
+  return w;
 }
 
 void save_model(const Model& model, const std::filesystem::path& path, const SaveOptions& options) {
@@ -140,8 +156,9 @@ void save_model(const Model& model, const std::filesystem::path& path, const Sav
   if (!out.flush()) throw InputError(path.string(), "error writing NER model");
 }
 
-Model load_model(const std::filesystem::path& path) {
-  Reader in(path);
+namespace {
+
+Model read_model(Reader& in) {
   char magic[sizeof kMagic];
   for (auto& c : magic) c = in.get<char>();
   if (std::memcmp(magic, kMagic, sizeof kMagic) != 0) in.fail("not a morgue NER model");
@@ -159,6 +176,21 @@ Model load_model(const std::filesystem::path& path) {
   if (stages < 1 || stages > 2) in.fail("corrupt NER model (" + std::to_string(stages) + " stages)");
   for (std::uint32_t s = 0; s < stages; ++s) model.stages.push_back(load_stage(in));
   return model;
+}
+
+}  // namespace
+
+Model load_model(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw InputError(path.string(), "cannot open NER model");
+  Reader in(file, path.string());
+  return read_model(in);
+}
+
+Model load_model_bytes(std::string_view bytes, const std::string& name) {
+  std::istringstream stream{std::string(bytes)};
+  Reader in(stream, name);
+  return read_model(in);
 }
 
 }  // namespace morgue::ner

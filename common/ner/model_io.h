@@ -11,6 +11,9 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/ner/decoder.h"
@@ -23,32 +26,46 @@ inline constexpr std::uint32_t kModelVersion = 2;
 
 using WeightRow = std::array<float, kNumTags>;
 
-// Feature id -> per-tag weights. Read-only after build(), so lookups are thread-safe.
+// One non-zero weight of a feature: weight * WeightTable::scale() is its value.
+struct WeightEntry {
+  std::uint8_t tag = 0;
+  std::int16_t weight = 0;
+};
+
+// Feature id -> its non-zero per-tag weights, int16-quantised (as the model file
+// stores them) and sparse: most features weigh on two or three of the 17 tags, and
+// lookups are memory-bound, so a smaller table tags faster (about a third of the
+// memory of float rows). Read-only after build(), so lookups are thread-safe.
 class WeightTable {
  public:
   void build(const std::vector<std::pair<std::uint64_t, WeightRow>>& rows);
-  [[nodiscard]] const float* find(std::uint64_t key) const {
+  // Empty when the feature has no weights.
+  [[nodiscard]] std::span<const WeightEntry> find(std::uint64_t key) const {
     if (key == 0) key = 1;  // 0 marks empty slots
     for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.key == key) return &weights_[std::size_t{s.row} * kNumTags];
-      if (s.key == 0) return nullptr;
+      if (s.key == key) return {entries_.data() + s.begin, s.end - s.begin};
+      if (s.key == 0) return {};
     }
   }
+  [[nodiscard]] float scale() const { return scale_; }
   // Lookups are memory-bound: callers prefetch a batch of keys before finding them.
   void prefetch(std::uint64_t key) const { __builtin_prefetch(&slots_[(key == 0 ? 1 : key) & mask_]); }
   [[nodiscard]] std::size_t size() const { return keys_.size(); }
   [[nodiscard]] std::uint64_t key(std::size_t row) const { return keys_[row]; }
-  [[nodiscard]] const float* row(std::size_t row) const { return &weights_[row * kNumTags]; }
+  [[nodiscard]] WeightRow row(std::size_t row) const;  // the weights of the row-th feature
 
  private:
   struct Slot {
     std::uint64_t key = 0;
-    std::uint32_t row = 0;
+    std::uint32_t begin = 0;  // its entries_
+    std::uint32_t end = 0;
   };
   std::vector<Slot> slots_{1};
   std::vector<std::uint64_t> keys_;
-  std::vector<float> weights_;
+  std::vector<std::uint32_t> row_slots_;  // row -> slot
+  std::vector<WeightEntry> entries_;
+  float scale_ = 1.0f;
   std::size_t mask_ = 0;
 };
 
@@ -73,5 +90,7 @@ struct SaveOptions {
 // of this version.
 void save_model(const Model& model, const std::filesystem::path& path, const SaveOptions& options = {});
 [[nodiscard]] Model load_model(const std::filesystem::path& path);
+// The same from the bytes of a model file; `name` is what errors call it.
+[[nodiscard]] Model load_model_bytes(std::string_view bytes, const std::string& name);
 
 }  // namespace morgue::ner

@@ -16,8 +16,9 @@ std::vector<std::vector<int>> decode_document(const StageModel& model,
   out.reserve(document.size());
   std::vector<std::uint64_t> features;
   std::vector<std::size_t> offsets;
-  std::vector<const float*> rows;
+  std::vector<std::span<const WeightEntry>> rows;
   std::vector<float> emissions;
+  const float scale = model.weights.scale();
   for (const auto& sentence : document) {
     // In three sweeps over the sentence, so that the memory loads of the hash table
     // slots and then of the weight rows overlap instead of waiting one by one.
@@ -31,16 +32,15 @@ std::vector<std::vector<int>> decode_document(const StageModel& model,
     rows.resize(features.size());
     for (std::size_t k = 0; k < features.size(); ++k) {
       rows[k] = model.weights.find(features[k]);
-      if (rows[k]) __builtin_prefetch(rows[k] + kNumTags - 1);
+      if (!rows[k].empty()) __builtin_prefetch(rows[k].data());
     }
-    emissions.assign(sentence.size() * kNumTags, 0.0f);
+    emissions.resize(sentence.size() * kNumTags);
     for (std::size_t i = 0; i < sentence.size(); ++i) {
-      float* e = &emissions[i * kNumTags];
+      std::array<std::int32_t, kNumTags> sum{};
       for (std::size_t k = offsets[i]; k < offsets[i + 1]; ++k) {
-        if (const float* w = rows[k]) {
-          for (std::size_t t = 0; t < kNumTags; ++t) e[t] += w[t];
-        }
+        for (const WeightEntry& w : rows[k]) sum[w.tag] += w.weight;
       }
+      for (std::size_t t = 0; t < kNumTags; ++t) emissions[i * kNumTags + t] = static_cast<float>(sum[t]) * scale;
     }
     out.push_back(viterbi(emissions, model.transitions, model.start));
   }
