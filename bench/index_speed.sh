@@ -36,12 +36,17 @@ for corpus in reuters allsides; do
   read -r m_wall m_rss < <(measure "$index" -q --db "$work/m-$corpus" "${map[@]}" "${inputs[@]}")
   m_size=$(du -sm "$work/m-$corpus" | cut -f1)
   read -r u_wall u_rss < <(measure "$index" -q --db "$work/m-$corpus" "${map[@]}" "${inputs[@]}")
+  # The cost of tagging entities (issue 5 aims at 1.5x at most).
+  read -r n_wall n_rss < <(measure "$index" -q --no-entities --db "$work/n-$corpus" "${map[@]}" "${inputs[@]}")
+  n_size=$(du -sm "$work/n-$corpus" | cut -f1)
 
   awk -v c="$corpus" -v d="$docs" -v mb="$mb" -v sw="$s_wall" -v sr="$s_rss" -v ss="$s_size" \
-      -v mw="$m_wall" -v mr="$m_rss" -v ms="$m_size" -v uw="$u_wall" -v ur="$u_rss" 'BEGIN {
+      -v mw="$m_wall" -v mr="$m_rss" -v ms="$m_size" -v uw="$u_wall" -v ur="$u_rss" \
+      -v nw="$n_wall" -v nr="$n_rss" -v ns="$n_size" 'BEGIN {
     printf "| %s | scriptindex | %d | %.2f | %.0f | %.2f | %.0f | %d | 1.00 |\n", c, d, sw, d/sw, mb/sw, sr/1024, ss
     printf "| %s | morgue (new index) | %d | %.2f | %.0f | %.2f | %.0f | %d | %.2f |\n", c, d, mw, d/mw, mb/mw, mr/1024, ms, sw/mw
     printf "| %s | morgue (re-run, all unchanged) | %d | %.2f | %.0f | %.2f | %.0f | | %.2f |\n", c, d, uw, d/uw, mb/uw, ur/1024, sw/uw
+    printf "| %s | morgue --no-entities (new index; with entities: %.2fx its time) | %d | %.2f | %.0f | %.2f | %.0f | %d | %.2f |\n", c, mw/nw, d, nw, d/nw, mb/nw, nr/1024, ns, sw/nw
   }'
 done
 

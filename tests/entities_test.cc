@@ -184,3 +184,13 @@ TEST_CASE("the extractor finds the 2014 article's people under their canonical n
   a.lang = "de";
   CHECK(EntityExtractor::embedded().extract(a).empty());
 }
+
+TEST_CASE("a title-case headline does not turn into names", "[entities]") {
+  Article a;
+  a.headline = "Putin, Trump Signal Progress Toward Ukraine Peace Talks";
+  a.body = "Russian President Vladimir Putin and U.S. President Donald Trump spoke by phone on Monday.";
+  const auto e = EntityExtractor::embedded().extract(a);
+  CHECK(find_entity(e, "Vladimir Putin") != nullptr);
+  CHECK(find_entity(e, "Donald Trump") != nullptr);
+  for (const auto& entity : e) CHECK(entity.name.find("Signal") == std::string::npos);
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Candidates for the entity alias table, and its checker (common/entities/README.md).
+"""Candidates for the entity alias table, and its checker (docs/entities.md).
 
 Candidates: runs the tagger (morgue-ner-eval --text) over the news corpora and prints,
 per corpus and type, the most frequent mentions, grouping the variants that differ only

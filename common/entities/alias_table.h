@@ -1,7 +1,7 @@
 // The alias table: one canonical name and type per entity, with the other ways news
 // writes it ("Kiev" for Kyiv, "Zelensky" for Volodymyr Zelenskyy) and the Reuters-21578
 // category codes that name it. common/entities/aliases.tsv is compiled in;
-// common/entities/README.md gives its format and sources.
+// docs/entities.md gives its format and sources.
 #pragma once
 
 #include <optional>
