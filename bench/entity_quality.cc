@@ -115,8 +115,8 @@ void reuters_report(const fs::path& dir) {
                 std::string(entity_type_name(type)).c_str(), c.gold, c.found, c.found_listed, c.correct, r, p_all, p,
                 f1);
   }
-  std::printf("\nextraction (tagger + table + coreference): %.1f s for %.1f MB, %.0f stories/s, one thread\n",
-              tagging, bytes / 1e6, articles / tagging);
+  std::printf("\nextraction (tagger + table + coreference): %.1f s for %.1f MB, %.0f stories/s, one thread\n", tagging,
+              bytes / 1e6, articles / tagging);
 }
 
 }  // namespace
@@ -130,7 +130,8 @@ int main(int argc, char** argv) {
   app.add_option("--conll", conll, "CoNLL-2003 format files to score (default: conll2003/eng.testa)");
   CLI11_PARSE(app, argc, argv);
   try {
-    if (conll.empty() && fs::exists(corpora / "conll2003" / "eng.testa")) conll.push_back(corpora / "conll2003/eng.testa");
+    if (conll.empty() && fs::exists(corpora / "conll2003" / "eng.testa"))
+      conll.push_back(corpora / "conll2003/eng.testa");
     for (const auto& f : conll) conll_report(f);
     if (fs::exists(corpora / "reuters21578")) {
       reuters_report(corpora / "reuters21578");
