@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The search page in headless Chromium, driven over WebDriver (chromedriver) with
 # curl and jq: type a query, see highlighted results, click an outlet facet, go back,
-# click a month in the timeline. Leaves a screenshot in the artifacts directory.
+# click a month in the timeline, combine entity facets, see other spellings of a name
+# searched, pick a name the query box suggests. Leaves screenshots (wide and narrow) in
+# the artifacts directory.
 #
 #   browser_test.sh MORGUED MORGUE_INDEX CORPUS_DIR ARTIFACT_DIR
 #
@@ -78,6 +80,13 @@ wait_for() {
   fail "timed out waiting for $2 (url: $(js 'return location.href;'))"
 }
 screenshot() { mkdir -p "$artifacts" && wd GET "/session/$session/screenshot" | jq -r . | base64 -d >"$1"; }
+open_url() { wd POST "/session/$session/url" "$(jq -nc --arg u "$base$1" '{url: $u}')" >/dev/null; }
+type_keys() { wd POST "/session/$session/element/$(element "$1")/value" "$(jq -nc --arg t "$2" '{text: $t}')" >/dev/null; }
+results() { echo 'document.querySelectorAll(".result").length'; }
+# facet_button LIST NAME: JS for the button of NAME in a facet list (#person-facet ...)
+facet_button() {
+  echo "[...document.querySelectorAll('$1 button')].find((b) => b.querySelector('.value').textContent === '$2')"
+}
 
 profile="$work/profile"
 caps=$(jq -nc --arg bin "$chromium" --arg profile "$profile" '{capabilities: {alwaysMatch: {
@@ -112,13 +121,73 @@ wait_for 'document.querySelectorAll(".result").length === 3' "3 results in May 2
 wait_for 'document.querySelector("#bars button[data-key=\"2025-05-19\"]")' "a daily histogram"
 
 # 5. A shared link opens the same search.
-wd POST "/session/$session/url" "$(jq -nc --arg u "$base/?q=ceasefire&from=2025-05-01&to=2025-05-31" '{url: $u}')" >/dev/null
+open_url "/?q=ceasefire&from=2025-05-01&to=2025-05-31"
 wait_for 'document.querySelectorAll(".result").length === 3' "3 results from a shared link"
+
+# 6. Entities: all five articles about peace mention Vladimir Putin; clicking him keeps
+#    them all and puts him in the URL, as a pressed facet and as a chip.
+open_url "/"
+wait_for 'document.querySelector(".welcome h1")' "the start page again"
+type_keys '#q' $'peace\ue007'
+wait_for "$(results) === 5 && location.search === '?q=peace'" "5 results for peace"
+wait_for "$(facet_button '#person-facet' 'Vladimir Putin')" "Vladimir Putin among the people"
+[[ $(js "return $(facet_button '#person-facet' 'Vladimir Putin').querySelector('.count').textContent;") == '"5"' ]] ||
+  fail "Vladimir Putin is not counted in 5 articles"
+js "$(facet_button '#person-facet' 'Vladimir Putin').click();" >/dev/null
+wait_for "/[?&]entity=Vladimir(\\+|%20)Putin(&|\$)/.test(location.search)" "entity=Vladimir+Putin in the URL"
+wait_for "$(results) === 5" "still 5 results about Vladimir Putin"
+wait_for "$(facet_button '#person-facet' 'Vladimir Putin').getAttribute('aria-pressed') === 'true'" "Putin pressed"
+wait_for '[...document.querySelectorAll("#active-filters button")].some((b) => b.textContent.startsWith("Vladimir Putin"))' \
+  "a chip for the Putin filter"
+
+# 7. And a place (Kyiv): both filters (AND); as many results as the place's facet said.
+wait_for "$(facet_button '#place-facet' 'Kyiv')" "Kyiv among the places"
+kyiv=$(js "return Number($(facet_button '#place-facet' 'Kyiv').querySelector('.count').textContent);")
+[[ $kyiv -ge 1 && $kyiv -lt 5 ]] || fail "Kyiv counted in $kyiv articles, expected 1-4"
+js "$(facet_button '#place-facet' 'Kyiv').click();" >/dev/null
+wait_for "location.search.includes('entity=Kyiv') && location.search.includes('entity=Vladimir')" "both entities in the URL"
+wait_for "$(results) === $kyiv" "$kyiv results about Putin and Kyiv"
+wait_for 'document.querySelectorAll("#active-filters button.entity").length === 2' "two entity chips"
 screenshot "$artifacts/browser_test.png"
+
+# 8. Removing the Putin chip leaves Kyiv alone.
+js '[...document.querySelectorAll("#active-filters button")].find((b) => b.textContent.startsWith("Vladimir Putin")).click();' >/dev/null
+wait_for "!location.search.includes('Vladimir') && location.search.includes('entity=Kyiv') && $(results) === $kyiv" \
+  "only the Kyiv filter left"
+
+# 9. Kiev also searches Kyiv, and the page says so under the count.
+open_url "/?q=Kiev"
+wait_for "$(results) > 0" "results for Kiev"
+wait_for 'document.querySelector("#status .spellings") && /Kiev also found: Kyiv \(\d+\)/.test(document.querySelector("#status .spellings").textContent)' \
+  "the other spellings of Kiev under the count"
+
+# 10. The query box suggests names: "zel" offers Volodymyr Zelenskyy; picking him writes
+#     entity:"..." into the box, and the search finds his articles.
+open_url "/"
+wait_for 'document.querySelector(".welcome h1")' "the start page once more"
+type_keys '#q' 'zel'
+wait_for '[...document.querySelectorAll("#suggestions li")].some((li) => li.textContent.includes("Volodymyr Zelenskyy"))' \
+  "a suggestion for zel"
+type_keys '#q' $'\ue015\ue007'
+wait_for 'document.querySelector("#q").value === "entity:\"Volodymyr Zelenskyy\" " && document.querySelector("#suggestions").hidden' \
+  "the picked name in the query box"
+type_keys '#q' $'\ue007'
+wait_for "$(results) === 3 && location.search.includes('q=entity')" "3 articles about Zelenskyy"
+
+# 11. Narrow: the filters go above the results, each entity list one row swiped
+#     sideways, and nothing makes the page scroll sideways.
+open_url "/?q=peace"
+wait_for "$(results) === 5 && document.querySelector('#place-facet li')" "peace again"
+wd POST "/session/$session/window/rect" '{"width":420,"height":1000}' >/dev/null
+wait_for 'innerWidth <= 760' "a narrow window"
+wait_for 'new Set([...document.querySelectorAll("#place-facet li")].map((li) => li.offsetTop)).size === 1' \
+  "the places in one row"
+wait_for 'document.documentElement.scrollWidth <= innerWidth' "a page no wider than the window"
+screenshot "$artifacts/browser_test_narrow.png"
 wd DELETE "/session/$session" >/dev/null
 session=
 
-# 6. SIGTERM: morgued finishes and exits 0.
+# 12. SIGTERM: morgued finishes and exits 0.
 kill -TERM "$morgued_pid"
 status=0
 wait "$morgued_pid" || status=$?

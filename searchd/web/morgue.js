@@ -1,5 +1,5 @@
-// morgue's search page: the URL is the state (q, outlet, from, to, sort, offset, doc),
-// so a search can be bookmarked and shared and back/forward work. Everything from the
+// morgue's search page: the URL is the state (q, outlet, entity, from, to, sort, offset,
+// doc), so a search can be bookmarked and shared and back/forward work. Everything from the
 // index is inserted as text, except snippets, which morgued sends HTML-escaped with
 // <mark> around the matches.
 "use strict";
@@ -7,6 +7,9 @@
   const PAGE = 10;
   const MAX_OFFSET = 10000;  // kMaxOffset: deeper pages are refused by the server
   const $ = (id) => document.getElementById(id);
+  // The entity facets shown beside the outlets, each in its own section of index.html.
+  const ENTITY_TYPES = ["person", "organization", "place"];
+  const TYPE_LABEL = { person: "person", organization: "organization", place: "place", other: "name" };
 
   function el(tag, props = {}, ...kids) {
     const node = document.createElement(tag);
@@ -42,13 +45,17 @@
   }
   const pad = (n) => String(n).padStart(2, "0");
   const lastDayOfMonth = (y, m) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+  // A filter list with one value switched on or off.
+  const toggled = (list, value, on) => (on ? list.filter((x) => x !== value) : [...list, value]);
+  const hasFilters = (s) => s.outlets.length || s.entities.length || s.from || s.to;
 
   // ---- state <-> URL ----
   function stateFromUrl() {
     const p = new URLSearchParams(location.search);
     const offset = parseInt(p.get("offset") || "0", 10);
     return {
-      q: p.get("q") || "", outlets: p.getAll("outlet"), from: p.get("from") || "", to: p.get("to") || "",
+      q: p.get("q") || "", outlets: p.getAll("outlet"), entities: p.getAll("entity"),
+      from: p.get("from") || "", to: p.get("to") || "",
       sort: p.get("sort") === "date" ? "date" : "relevance",
       offset: Number.isFinite(offset) && offset > 0 ? offset : 0, doc: p.get("doc") || "",
     };
@@ -57,6 +64,7 @@
     const p = new URLSearchParams();
     if (s.q) p.set("q", s.q);
     for (const o of s.outlets) p.append("outlet", o);
+    for (const e of s.entities) p.append("entity", e);
     if (s.from) p.set("from", s.from);
     if (s.to) p.set("to", s.to);
     if (s.sort !== "relevance") p.set("sort", s.sort);
@@ -113,9 +121,11 @@
 
   // ---- rendering ----
   function clearViews() {
-    for (const id of ["results", "pager", "active-filters", "bars", "axis", "outlet-facet", "intro"]) {
+    for (const id of ["results", "pager", "active-filters", "bars", "axis", "outlet-facet", "intro",
+      ...ENTITY_TYPES.map((t) => `${t}-facet`)]) {
       $(id).replaceChildren();
     }
+    for (const t of ENTITY_TYPES) $(`${t}-section`).hidden = true;
     $("intro").hidden = true;
     $("timeline").hidden = true;
     $("doc").hidden = true;
@@ -148,8 +158,8 @@
   }
 
   async function renderWelcome() {
-    const examples = ["ceasefire", "\"root causes\" putin", "Zelensk*", "outlet:axios", "ceasefire -Trump",
-      "2025-05-01..2025-05-31"];
+    const examples = ["ceasefire", "\"root causes\" putin", "Zelensk*", "Kiev", "entity:\"Vladimir Putin\"", "outlet:axios",
+      "ceasefire -Trump", "2025-05-01..2025-05-31"];
     const info = el("p", { class: "muted", text: "Full-text search over a news archive." });
     $("status").replaceChildren();
     $("intro").hidden = false;
@@ -171,6 +181,8 @@
     "ceasefire": "one word, with its other forms (ceasefires)",
     "\"root causes\" putin": "a phrase and a word",
     "Zelensk*": "words starting with…",
+    "Kiev": "a name in any of its spellings (Kyiv)",
+    "entity:\"Vladimir Putin\"": "articles about a person, organization or place",
     "outlet:axios": "only one outlet",
     "ceasefire -Trump": "leave out articles that mention a word",
     "2025-05-01..2025-05-31": "a date range",
@@ -182,6 +194,10 @@
       chips.push(el("button", { type: "button", "aria-label": `Remove outlet filter ${o}`,
         onclick: () => navigate({ outlets: state.outlets.filter((x) => x !== o) }) }, `${o} ×`));
     }
+    for (const name of state.entities) {
+      chips.push(el("button", { type: "button", class: "entity", "aria-label": `Remove filter ${name}`,
+        onclick: () => navigate({ entities: state.entities.filter((x) => x !== name) }) }, `${name} ×`));
+    }
     if (state.from || state.to) {
       const label = `${state.from ? humanDate(state.from) : "…"} – ${state.to ? humanDate(state.to) : "…"}`;
       chips.push(el("button", { type: "button", "aria-label": `Remove date filter ${label}`,
@@ -190,22 +206,52 @@
     $("active-filters").replaceChildren(...chips);
   }
 
+  function facetItem(value, count, on, toggle) {
+    return el("li", {}, el("button", { type: "button", "aria-pressed": on ? "true" : "false", onclick: () => toggle(value, on) },
+      el("span", { class: "value", text: value }), el("span", { class: "count", text: count.toLocaleString() })));
+  }
+
   function renderOutlets(values) {
     const selected = new Set(state.outlets);
-    const items = values.filter((v) => v.value).map((v) => {
-      const on = selected.has(v.value);
-      return el("li", {}, el("button", { type: "button", "aria-pressed": on ? "true" : "false",
-        onclick: () => navigate({ outlets: on ? state.outlets.filter((x) => x !== v.value) : [...state.outlets, v.value] }) },
-        el("span", { text: v.value }), el("span", { class: "count", text: v.count.toLocaleString() })));
-    });
+    const toggle = (value, on) => navigate({ outlets: toggled(state.outlets, value, on) });
+    const items = values.filter((v) => v.value).map((v) => facetItem(v.value, v.count, selected.has(v.value), toggle));
+    // An outlet filter with no matches left stays in the list, so it can be switched off.
     for (const o of state.outlets) {
-      if (!values.some((v) => v.value === o)) {
-        items.push(el("li", {}, el("button", { type: "button", "aria-pressed": "true",
-          onclick: () => navigate({ outlets: state.outlets.filter((x) => x !== o) }) },
-          el("span", { text: o }), el("span", { class: "count", text: "0" }))));
-      }
+      if (!values.some((v) => v.value === o)) items.push(facetItem(o, 0, true, toggle));
     }
     $("outlet-facet").replaceChildren(...(items.length ? items : [el("li", { class: "muted", text: "No outlets" })]));
+  }
+
+  // People, organizations, places: the active filters first, then by count (the server's
+  // order). The CSS shows the first few and the section's "More" button the rest.
+  function renderEntities(facets) {
+    const selected = new Set(state.entities);
+    const toggle = (value, on) => navigate({ entities: toggled(state.entities, value, on) });
+    for (const type of ENTITY_TYPES) {
+      const values = ((facets && facets[`entity.${type}`]) || []).filter((v) => v.value);
+      const ordered = [...values.filter((v) => selected.has(v.value)), ...values.filter((v) => !selected.has(v.value))];
+      $(`${type}-facet`).replaceChildren(...ordered.map((v) => facetItem(v.value, v.count, selected.has(v.value), toggle)));
+      $(`${type}-section`).hidden = !ordered.length;
+    }
+  }
+
+  // "Kiev also found: Kyiv (3)": a query word that is one spelling of a name searched the
+  // name's other spellings too. Only those that matched something are worth saying.
+  function expandedNote(expanded) {
+    const parts = (expanded || []).map((e) => {
+      const others = e.spellings.filter((s) => s.count > 0 && s.spelling !== e.word);
+      if (!others.length) return null;
+      const found = others.map((s) => `${nameCase(s.spelling, e.entity)} (${s.count.toLocaleString()})`).join(", ");
+      return el("span", { title: `Other spellings of ${e.entity} were searched too`,
+        text: `${nameCase(e.word, e.entity)} also found: ${found}` });
+    }).filter(Boolean);
+    if (!parts.length) return null;
+    return el("p", { class: "spellings" }, ...parts.flatMap((p, i) => (i ? [" · ", p] : [p])));
+  }
+  // Spellings arrive case-folded: write them as the name does, else capitalised.
+  function nameCase(spelling, entity) {
+    const word = entity.split(/\s+/).find((w) => w.toLocaleLowerCase() === spelling);
+    return word || spelling.charAt(0).toLocaleUpperCase() + spelling.slice(1);
   }
 
   // Every month (or day) between the first and last match, so gaps show as gaps.
@@ -231,6 +277,7 @@
     const slots = timelineSlots(values || [], daily);
     if (!slots.length) return;
     const max = Math.max(...slots.map((s) => s.count));
+    $("bars").classList.toggle("dense", slots.length > 60);
     $("timeline-title").textContent = daily ? "Matches per day" : "Matches per month";
     $("bars").replaceChildren(...slots.map((s) => {
       const label = `${humanDate(s.key)}: ${s.count.toLocaleString()} ${s.count === 1 ? "match" : "matches"}`;
@@ -281,7 +328,7 @@
     const pages = Math.ceil(reachable / PAGE);
     if (pages <= 1) return;
     const current = Math.floor(state.offset / PAGE);
-    const go = (p) => navigate({ offset: p * PAGE, outlets: state.outlets }, true);
+    const go = (p) => navigate({ offset: p * PAGE }, true);
     const button = (p, text, label) => el("button", { type: "button", "aria-label": label || `Page ${p + 1}`,
       "aria-current": p === current && !label ? "page" : null, onclick: () => go(p) }, text);
     const items = [];
@@ -302,7 +349,7 @@
     const slow = setTimeout(() => { $("status").textContent = "Searching…"; }, 150);
     const params = searchParams(state);
     params.set("limit", String(PAGE));
-    params.set("facets", "outlet,date");
+    params.set("facets", ["outlet", "date", ...ENTITY_TYPES.map((t) => `entity.${t}`)].join(","));
     const result = await getJson(`/search?${params}`);
     clearTimeout(slow);
     if (result.aborted) return;
@@ -310,24 +357,27 @@
     renderChips();
     if (result.error) return showError(result);
     const r = result.body;
-    $("filters").hidden = r.total === 0 && !state.outlets.length && !state.from && !state.to;
+    $("filters").hidden = r.total === 0 && !hasFilters(state);
     renderOutlets((r.facets && r.facets.outlet) || []);
+    renderEntities(r.facets);
     const count = `${r.total_exact ? "" : "About "}${r.total.toLocaleString()} ${r.total === 1 ? "result" : "results"}`;
     const status = [el("strong", { text: count })];
     if (state.q) status.push(" for ", el("strong", { text: `“${state.q}”` }));
     status.push(el("span", { class: "muted", text: ` · ${r.took_ms < 1 ? "<1" : Math.round(r.took_ms)} ms` }));
     const line = el("p", {}, ...status);
     $("status").replaceChildren(line);
+    const note = expandedNote(r.expanded);
+    if (note) $("status").append(note);
     if (r.partial) {
       $("status").append(notice("warn", "This search was cut short",
         "It ran into the time limit, so the count and facets may be incomplete. A narrower query will be faster."));
     }
     if (!r.hits.length) {
-      const hasFilters = state.outlets.length || state.from || state.to;
       $("status").append(notice("warn", r.total ? "No more results" : "Nothing matches",
         r.total ? "This page is past the last result." :
           "Try fewer or different words, a word's prefix with *, or fewer filters.",
-        hasFilters ? el("p", {}, el("button", { type: "button", onclick: () => navigate({ outlets: [], from: "", to: "" }) },
+        hasFilters(state) ? el("p", {}, el("button", { type: "button",
+          onclick: () => navigate({ outlets: [], entities: [], from: "", to: "" }) },
           "Remove all filters")) : null));
       return;
     }
@@ -370,7 +420,7 @@
   async function render() {
     syncForm();
     if (state.doc) return renderDoc();
-    if (!state.q && !state.outlets.length && !state.from && !state.to) {
+    if (!state.q && !hasFilters(state)) {
       clearViews();
       return renderWelcome();
     }
@@ -380,7 +430,8 @@
   // ---- input ----
   $("search-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    navigate({ q: $("q").value.trim(), sort: $("sort").value, outlets: state.outlets });
+    closeSuggestions();
+    navigate({ q: $("q").value.trim(), sort: $("sort").value });
   });
   $("sort").addEventListener("change", () => navigate({ sort: $("sort").value }));
   $("date-form").addEventListener("submit", (e) => {
@@ -390,8 +441,99 @@
   $("clear-dates").addEventListener("click", () => navigate({ from: "", to: "" }));
   $("home").addEventListener("click", (e) => {
     e.preventDefault();
-    navigate({ q: "", outlets: [], from: "", to: "", sort: "relevance" });
+    navigate({ q: "", outlets: [], entities: [], from: "", to: "", sort: "relevance" });
     $("q").focus();
+  });
+
+  // "More"/"Fewer" under an entity list; an opened list stays open for the next search.
+  for (const button of document.querySelectorAll(".filters .more")) {
+    button.addEventListener("click", () => {
+      const open = $(button.getAttribute("aria-controls")).classList.toggle("expanded");
+      button.setAttribute("aria-expanded", String(open));
+      button.textContent = open ? "Fewer" : "More";
+    });
+  }
+
+  // Names in the query box: the word being typed at the end of the box (three letters, or
+  // any after entity:) is looked up in GET /entities, and picking a name puts
+  // entity:"Name" in its place. Suggestions are a convenience: any failure just hides them.
+  const q = $("q");
+  const suggest = { list: $("suggestions"), names: [], active: -1, timer: 0, ctrl: null };
+  function typedName() {
+    if (q.selectionStart !== q.value.length) return null;
+    const m = /(^|\s)(entity:"?)?([\p{L}\p{N}][\p{L}\p{N}'’.-]*)$/u.exec(q.value);
+    if (!m || (!m[2] && m[3].length < 3)) return null;
+    const start = m.index + m[1].length;
+    if ((q.value.slice(0, start).match(/"/g) || []).length % 2) return null;  // inside a phrase
+    return { start, prefix: m[3] };
+  }
+  function closeSuggestions() {
+    clearTimeout(suggest.timer);
+    if (suggest.ctrl) suggest.ctrl.abort();
+    suggest.names = [];
+    suggest.active = -1;
+    suggest.list.hidden = true;
+    suggest.list.replaceChildren();
+    q.setAttribute("aria-expanded", "false");
+    q.removeAttribute("aria-activedescendant");
+  }
+  function markActive() {
+    [...suggest.list.children].forEach((li, i) => li.setAttribute("aria-selected", i === suggest.active ? "true" : "false"));
+    if (suggest.active >= 0) q.setAttribute("aria-activedescendant", `suggestion-${suggest.active}`);
+    else q.removeAttribute("aria-activedescendant");
+  }
+  function pickSuggestion(i) {
+    const typed = typedName();
+    const name = suggest.names[i].name.replace(/"/g, "");
+    closeSuggestions();
+    if (!typed) return;
+    q.value = `${q.value.slice(0, typed.start)}entity:"${name}" `;
+    q.focus();
+  }
+  async function fetchSuggestions() {
+    const typed = typedName();
+    if (!typed) return closeSuggestions();
+    const ctrl = new AbortController();
+    suggest.ctrl = ctrl;
+    let body = null;
+    try {
+      const res = await fetch(`/entities?${new URLSearchParams({ prefix: typed.prefix, limit: "8" })}`,
+        { signal: ctrl.signal, headers: { Accept: "application/json" } });
+      if (res.ok) body = await res.json();
+    } catch {
+      return;
+    }
+    if (ctrl.signal.aborted) return;
+    if (!body || !body.entities || !body.entities.length || document.activeElement !== q) return closeSuggestions();
+    suggest.names = body.entities;
+    suggest.active = -1;
+    suggest.list.replaceChildren(...body.entities.map((e, i) => el("li", { role: "option", id: `suggestion-${i}`,
+      "aria-selected": "false", onmousedown: (ev) => ev.preventDefault(), onclick: () => pickSuggestion(i) },
+      el("span", { class: "value", text: e.name }),
+      el("span", { class: "muted", text: `${TYPE_LABEL[e.type] || e.type} · ${e.articles.toLocaleString()}` }))));
+    suggest.list.hidden = false;
+    q.setAttribute("aria-expanded", "true");
+  }
+  q.addEventListener("input", () => {
+    clearTimeout(suggest.timer);
+    if (suggest.ctrl) suggest.ctrl.abort();
+    suggest.timer = setTimeout(fetchSuggestions, 120);
+  });
+  q.addEventListener("blur", closeSuggestions);
+  q.addEventListener("keydown", (e) => {
+    if (suggest.list.hidden) return;
+    const n = suggest.names.length;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      suggest.active = e.key === "ArrowDown" ? (suggest.active + 1) % n : (suggest.active <= 0 ? n : suggest.active) - 1;
+      markActive();
+    } else if (e.key === "Enter" && suggest.active >= 0) {
+      e.preventDefault();
+      pickSuggestion(suggest.active);
+    } else if (e.key === "Escape") {
+      e.stopPropagation();  // close the list, stay in the box
+      closeSuggestions();
+    }
   });
 
   // Keyboard: "/" to search, j/k through results, Enter opens (it is a link).
