@@ -35,6 +35,14 @@ std::string to_json(const SearchResponse& r) {
   key(w, "limit");
   w.Uint(r.limit);
   put(w, "sort", sort_name(r.sort));
+  if (r.recency_half_life_days) {
+    key(w, "recency");
+    w.StartObject();
+    key(w, "half_life_days");
+    w.Uint(*r.recency_half_life_days);
+    put(w, "asof", r.asof);
+    w.EndObject();
+  }
   key(w, "partial");
   w.Bool(r.partial);
   key(w, "took_ms");

@@ -185,6 +185,44 @@ FacetKind parse_facet(std::string_view text) {
                                  "entity.place, entity.other)");
 }
 
+unsigned parse_half_life(std::string_view text) {
+  auto bad = [&] {
+    return QueryError("recency", "recency must be a half-life such as 30d, 2w, 6m or 1y (at most 100y), not '" +
+                                     std::string(text) + "'");
+  };
+  if (text.empty()) throw bad();
+  unsigned days_per_unit = 1;
+  std::string_view number = text;
+  switch (text.back()) {
+    case 'd':
+      number.remove_suffix(1);
+      break;
+    case 'w':
+      days_per_unit = 7;
+      number.remove_suffix(1);
+      break;
+    case 'm':
+      days_per_unit = 30;
+      number.remove_suffix(1);
+      break;
+    case 'y':
+      days_per_unit = 365;
+      number.remove_suffix(1);
+      break;
+    default:
+      break;
+  }
+  unsigned long long n = 0;
+  if (number.empty() || number.size() > 6) throw bad();
+  for (char c : number) {
+    if (c < '0' || c > '9') throw bad();
+    n = n * 10 + static_cast<unsigned>(c - '0');
+  }
+  const unsigned long long days = n * days_per_unit;
+  if (days == 0 || days > kMaxHalfLifeDays) throw bad();
+  return static_cast<unsigned>(days);
+}
+
 std::optional<EntityType> facet_entity_type(FacetKind kind) {
   switch (kind) {
     case FacetKind::kPerson:
@@ -230,6 +268,11 @@ void validate(const SearchRequest& r) {
                                    " (deep paging is bounded; narrow the search instead)");
   }
   if (r.from && r.to && *r.to < *r.from) throw QueryError("to", "'to' is before 'from'");
+  if (r.recency_half_life_days && (*r.recency_half_life_days == 0 || *r.recency_half_life_days > kMaxHalfLifeDays))
+    throw QueryError("recency", "recency half-life must be 1 day to 100 years");
+  if (r.recency_half_life_days && r.sort != SortOrder::kRelevance)
+    throw QueryError("recency", "recency blends freshness into relevance: it needs sort=relevance");
+  if (r.asof && !r.recency_half_life_days) throw QueryError("asof", "asof only applies with recency");
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db) : parser_db_(db), stemmer_("english") {

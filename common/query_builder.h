@@ -24,6 +24,7 @@ enum class FacetKind { kOutlet, kDate, kLang, kEntity, kPerson, kOrganization, k
 inline constexpr std::size_t kMaxQueryBytes = 1024;
 inline constexpr unsigned kMaxLimit = 100;
 inline constexpr unsigned kMaxOffset = 10000;  // deep-paging bound
+inline constexpr unsigned kMaxHalfLifeDays = 100 * 365;
 
 struct SearchRequest {
   std::string query;                  // the query language (docs/query-language.md)
@@ -31,6 +32,11 @@ struct SearchRequest {
   std::vector<std::string> entities;  // each AND-ed: articles about all of them
   std::optional<Date> from, to;       // inclusive publication-date range
   SortOrder sort = SortOrder::kRelevance;
+  // News freshness blended into relevance (sort=relevance only): each score is
+  // multiplied by 2^(-age / half-life), the age counted in days back from `asof`
+  // (default: today). See docs/query-language.md.
+  std::optional<unsigned> recency_half_life_days;
+  std::optional<Date> asof;
   unsigned offset = 0;
   unsigned limit = 10;
   std::vector<FacetKind> facets;
@@ -41,6 +47,8 @@ struct SearchRequest {
 [[nodiscard]] SortOrder parse_sort(std::string_view text);
 [[nodiscard]] Date parse_date_param(std::string_view parameter, std::string_view text);
 [[nodiscard]] FacetKind parse_facet(std::string_view text);
+// "30d", "2w", "6m" (30-day months), "1y" (365 days), or a number of days.
+[[nodiscard]] unsigned parse_half_life(std::string_view text);
 [[nodiscard]] std::string facet_name(FacetKind kind);
 // The entity type an entity facet counts; nullopt for kEntity (all) and other facets.
 [[nodiscard]] std::optional<EntityType> facet_entity_type(FacetKind kind);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <set>
 
 #include "common/article_json.h"
@@ -53,6 +54,31 @@ std::vector<FacetValue> date_histogram(const Xapian::ValueCountMatchSpy& spy, st
     }
   }
   return out;
+}
+
+// Recency blending re-ranks the best this many matches (more when paging deeper).
+constexpr unsigned kRecencyWindow = 1000;
+
+long today_days() {
+  const auto now = std::chrono::system_clock::now();
+  return static_cast<long>(std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24);
+}
+
+// The page of (score, position in mset) after multiplying each relevance score by
+// 2^(-age / half_life). Undated articles count as one half-life old; articles dated
+// after `asof` as new.
+std::vector<std::pair<double, Xapian::doccount>> blend_recency(const Xapian::MSet& mset, unsigned half_life_days,
+                                                               long asof_days) {
+  std::vector<std::pair<double, Xapian::doccount>> order;
+  order.reserve(mset.size());
+  Xapian::doccount i = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
+    const auto date = parse_compact(it.get_document().get_value(kSlotDate));
+    const double age = date ? std::max(0L, asof_days - days_from_civil(*date)) : double(half_life_days);
+    order.emplace_back(it.get_weight() * std::exp2(-age / half_life_days), i);
+  }
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  return order;
 }
 
 // Snippets are picked by where the query matches. Xapian's background model (weigh
@@ -130,16 +156,19 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
   // Facets count over all matches, so then every match must be looked at; otherwise
   // looking a little past the page makes small totals exact.
-  const Xapian::doccount check_at_least =
-      request.facets.empty() ? request.offset + request.limit + 100 : db_.get_doccount();
+  const bool blend = request.recency_half_life_days && request.sort == SortOrder::kRelevance;
+  // Blending takes the best kRecencyWindow matches and re-ranks them.
+  const Xapian::doccount first = blend ? 0 : request.offset;
+  const Xapian::doccount count = blend ? std::max(kRecencyWindow, request.offset + request.limit) : request.limit;
+  const Xapian::doccount check_at_least = request.facets.empty() ? first + count + 100 : db_.get_doccount();
 
   Xapian::MSet mset;
   try {
     try {
-      mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+      mset = enquire.get_mset(first, count, check_at_least);
     } catch (const Xapian::DatabaseModifiedError&) {
       db_.reopen();
-      mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+      mset = enquire.get_mset(first, count, check_at_least);
     }
   } catch (const Xapian::WildcardError& e) {
     // Wildcards expand when the match runs; the expansion limit makes this rare.
@@ -153,14 +182,28 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   r.sort = request.sort;
   r.total = mset.get_matches_estimated();
   r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  // The page: mset's order, or the blended one.
+  std::vector<std::pair<double, Xapian::doccount>> page;
+  if (blend) {
+    const long asof = request.asof ? days_from_civil(*request.asof) : today_days();
+    r.recency_half_life_days = request.recency_half_life_days;
+    r.asof = format_iso(civil_from_days(asof));
+    auto order = blend_recency(mset, *request.recency_half_life_days, asof);
+    for (std::size_t k = request.offset; k < order.size() && k < std::size_t{request.offset} + request.limit; ++k)
+      page.push_back(order[k]);
+  } else {
+    Xapian::doccount i = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it) page.emplace_back(it.get_weight(), i++);
+  }
   unsigned rank = request.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  for (const auto& [score, index] : page) {
+    const auto it = mset[index];
     std::string id;
     const Article a = article_from_json(it.get_document().get_data(), &id);
     Hit h;
     h.id = id;
     h.rank = ++rank;
-    h.score = it.get_weight();
+    h.score = score;
     h.headline = a.headline;
     h.url = a.url;
     h.outlet = a.outlet;

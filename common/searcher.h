@@ -59,7 +59,9 @@ struct SearchResponse {
   unsigned offset = 0;
   unsigned limit = 0;
   SortOrder sort = SortOrder::kRelevance;
-  bool partial = false;  // cut by the time limit
+  std::optional<unsigned> recency_half_life_days;  // set when freshness was blended in
+  std::string asof;                                // YYYY-MM-DD the ages were counted from
+  bool partial = false;                            // cut by the time limit
   double took_ms = 0;
   std::vector<Hit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;  // "outlet", "date", "lang", "entity", "entity.person", ...

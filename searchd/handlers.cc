@@ -89,6 +89,9 @@ SearchRequest parse_search_params(const Params& params) {
   }
   if (const auto* to = single(params, "to"); to && !to->empty()) request.to = parse_date_param("to", *to);
   if (const auto* sort = single(params, "sort")) request.sort = parse_sort(*sort);
+  if (const auto* recency = single(params, "recency"); recency && !recency->empty())
+    request.recency_half_life_days = parse_half_life(*recency);
+  if (const auto* asof = single(params, "asof"); asof && !asof->empty()) request.asof = parse_date_param("asof", *asof);
   if (const auto* offset = single(params, "offset")) request.offset = parse_count(*offset, "offset");
   if (const auto* limit = single(params, "limit")) request.limit = parse_count(*limit, "limit");
   if (const auto* facets = single(params, "facets")) {

@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
   std::string db = "data/index";
   std::vector<std::string> words;
   std::vector<std::string> outlets, request_entities;
-  std::string from, to, sort = "relevance", facets, color = "auto";
+  std::string from, to, sort = "relevance", facets, color = "auto", recency, asof;
   unsigned offset = 0, limit = 10;
   bool json = false;
   app.add_option("query", words, "the query (docs/query-language.md); several words are joined");
@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   app.add_option("--from", from, "only articles published on or after YYYY-MM-DD");
   app.add_option("--to", to, "only articles published on or before YYYY-MM-DD");
   app.add_option("--sort", sort, "relevance (default) or date (newest first)");
+  app.add_option("--recency", recency, "blend freshness into relevance: half-life such as 30d, 2w, 1y");
+  app.add_option("--asof", asof, "with --recency: count ages back from YYYY-MM-DD (default today)");
   app.add_option("--offset", offset, "skip this many results");
   app.add_option("--limit", limit, "show this many results (at most 100)")->capture_default_str();
   app.add_option("--entity", request_entities, "only articles about this entity (repeatable: all of them)")
@@ -45,6 +47,8 @@ int main(int argc, char** argv) {
     if (!from.empty()) request.from = parse_date_param("from", from);
     if (!to.empty()) request.to = parse_date_param("to", to);
     request.sort = parse_sort(sort);
+    if (!recency.empty()) request.recency_half_life_days = parse_half_life(recency);
+    if (!asof.empty()) request.asof = parse_date_param("asof", asof);
     request.offset = offset;
     request.limit = limit;
     if (!facets.empty()) {

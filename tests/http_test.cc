@@ -156,6 +156,10 @@ TEST_CASE("Bad parameters are 400 with a JSON error naming the parameter", "[htt
       {"/entities?prefix=zel&type=colour", "type"},
       {"/entities?prefix=zel&limit=101", "limit"},
       {"/entities?prefix=a&prefix=b", "prefix"},
+      {"/search?q=x&recency=soon", "recency"},
+      {"/search?q=x&recency=30d&sort=date", "recency"},
+      {"/search?q=x&asof=2025-06-01", "asof"},
+      {"/search?q=x&recency=30d&asof=June", "asof"},
   };
   for (const auto& row : rows) {
     INFO("GET " << row.target.substr(0, 80));

@@ -72,3 +72,38 @@ TEST_CASE("Syntax errors and bad parameters are QueryErrors naming the parameter
   CHECK_THROWS_AS(morgue::parse_facet("colour"), morgue::QueryError);
   CHECK(morgue::parse_facet("date") == morgue::FacetKind::kDate);
 }
+
+TEST_CASE("Facet names and recency half-lives parse, or name the parameter", "[query]") {
+  const std::pair<const char*, morgue::FacetKind> facets[] = {{"entity", morgue::FacetKind::kEntity},
+                                                              {"entity.person", morgue::FacetKind::kPerson},
+                                                              {"entity.organization", morgue::FacetKind::kOrganization},
+                                                              {"entity.place", morgue::FacetKind::kPlace},
+                                                              {"entity.other", morgue::FacetKind::kOtherEntity}};
+  for (const auto& [name, kind] : facets) {
+    INFO(name);
+    CHECK(morgue::parse_facet(name) == kind);
+    CHECK(morgue::facet_name(kind) == name);
+  }
+  const std::pair<const char*, unsigned> half_lives[] = {{"30d", 30}, {"30", 30},  {"2w", 14},
+                                                         {"6m", 180}, {"1y", 365}, {"100y", 36500}};
+  for (const auto& [text, days] : half_lives) {
+    INFO(text);
+    CHECK(morgue::parse_half_life(text) == days);
+  }
+  for (const char* bad : {"", "0d", "d", "-3d", "3x", "101y", "1.5y", "9999999d"}) {
+    INFO(bad);
+    try {
+      (void)morgue::parse_half_life(bad);
+      FAIL("accepted");
+    } catch (const morgue::QueryError& e) {
+      CHECK(e.parameter() == "recency");
+    }
+  }
+  morgue::SearchRequest req;
+  req.asof = morgue::Date{2025, 6, 1};
+  CHECK_THROWS_AS(morgue::validate(req), morgue::QueryError);  // asof needs recency
+  req.recency_half_life_days = 30;
+  morgue::validate(req);
+  req.sort = morgue::SortOrder::kDate;
+  CHECK_THROWS_AS(morgue::validate(req), morgue::QueryError);  // recency is a relevance blend
+}

@@ -302,3 +302,33 @@ TEST_CASE("Entity suggestions by prefix, most articles first", "[search][corpus]
   for (const auto& p : places) CHECK(p.type == EntityType::kPlace);
   CHECK(s.suggest_entities("qqqq", std::nullopt, 5).empty());
 }
+
+TEST_CASE("Recency blends freshness into relevance", "[search][corpus][ranking]") {
+  const auto plain = search("peace");
+  REQUIRE(plain.hits.size() == 5);
+  CHECK(plain.hits[0].date == "2025-05-19");
+  CHECK_FALSE(plain.recency_half_life_days);
+
+  SearchRequest req;
+  req.recency_half_life_days = 30;
+  req.asof = Date{2025, 12, 31};
+  const auto fresh = search("peace", req);
+  REQUIRE(fresh.hits.size() == 5);
+  CHECK(fresh.hits[0].date == "2025-12-03");  // four weeks old: nearly its full score
+  CHECK(fresh.hits[4].date == "2014-08-27");  // eleven years: nothing left
+  CHECK(fresh.asof == "2025-12-31");
+  for (std::size_t i = 1; i < fresh.hits.size(); ++i) CHECK(fresh.hits[i - 1].score >= fresh.hits[i].score);
+  // The same page twice: offset and limit slice the blended order.
+  req.offset = 1;
+  req.limit = 2;
+  const auto page = search("peace", req);
+  REQUIRE(page.hits.size() == 2);
+  CHECK(page.hits[0].id == fresh.hits[1].id);
+  CHECK(page.hits[1].id == fresh.hits[2].id);
+  CHECK(page.hits[0].rank == 2);
+  // A long half-life changes little: relevance leads again.
+  req = {};
+  req.recency_half_life_days = 100 * 365;
+  req.asof = Date{2025, 12, 31};
+  CHECK(search("peace", req).hits[0].id == plain.hits[0].id);
+}
