@@ -28,6 +28,9 @@ struct SearchRequest {
   std::vector<std::string> outlets;  // OR-ed together, AND-ed with the query
   std::optional<Date> from, to;      // inclusive publication-date range
   SortOrder sort = SortOrder::kRelevance;
+  // Words with no operator between them: all must match (AND), or any may, ranked by
+  // how well they match (OR: a ranked "bag of words", for long natural-language queries).
+  bool match_any = false;
   unsigned offset = 0;
   unsigned limit = 10;
   std::vector<FacetKind> facets;
@@ -36,6 +39,7 @@ struct SearchRequest {
 
 // Throw QueryError naming the parameter when a value is not acceptable.
 [[nodiscard]] SortOrder parse_sort(std::string_view text);
+[[nodiscard]] bool parse_match(std::string_view text);  // "all" (or "") -> false, "any" -> true
 [[nodiscard]] Date parse_date_param(std::string_view parameter, std::string_view text);
 [[nodiscard]] FacetKind parse_facet(std::string_view text);
 [[nodiscard]] const char* facet_name(FacetKind kind);

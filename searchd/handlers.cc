@@ -84,6 +84,7 @@ SearchRequest parse_search_params(const Params& params) {
   }
   if (const auto* to = single(params, "to"); to && !to->empty()) request.to = parse_date_param("to", *to);
   if (const auto* sort = single(params, "sort")) request.sort = parse_sort(*sort);
+  if (const auto* match = single(params, "match")) request.match_any = parse_match(*match);
   if (const auto* offset = single(params, "offset")) request.offset = parse_count(*offset, "offset");
   if (const auto* limit = single(params, "limit")) request.limit = parse_count(*limit, "limit");
   if (const auto* facets = single(params, "facets")) {

@@ -20,12 +20,13 @@ int main(int argc, char** argv) {
   std::vector<std::string> outlets;
   std::string from, to, sort = "relevance", facets, color = "auto";
   unsigned offset = 0, limit = 10;
-  bool json = false;
+  bool json = false, any = false;
   app.add_option("query", words, "the query (docs/query-language.md); several words are joined");
   app.add_option("--db", db, "index directory")->capture_default_str();
   app.add_option("--outlet", outlets, "only articles from this outlet (repeatable: any of them)");
   app.add_option("--from", from, "only articles published on or after YYYY-MM-DD");
   app.add_option("--to", to, "only articles published on or before YYYY-MM-DD");
+  app.add_flag("--any", any, "match articles with any of the words, best first (default: all of them)");
   app.add_option("--sort", sort, "relevance (default) or date (newest first)");
   app.add_option("--offset", offset, "skip this many results");
   app.add_option("--limit", limit, "show this many results (at most 100)")->capture_default_str();
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
     if (!from.empty()) request.from = parse_date_param("from", from);
     if (!to.empty()) request.to = parse_date_param("to", to);
     request.sort = parse_sort(sort);
+    request.match_any = any;
     request.offset = offset;
     request.limit = limit;
     if (!facets.empty()) {
