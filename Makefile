@@ -62,6 +62,7 @@ run: index
 
 bench: build bench-deps
 	bench/index_speed.sh $(BUILD)
+	bench/relevance.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)

@@ -155,6 +155,12 @@ SortOrder parse_sort(std::string_view text) {
   throw QueryError("sort", "sort must be 'relevance' or 'date', not '" + std::string(text) + "'");
 }
 
+bool parse_match(std::string_view text) {
+  if (text.empty() || text == "all") return false;
+  if (text == "any") return true;
+  throw QueryError("match", "match must be 'all' or 'any', not '" + std::string(text) + "'");
+}
+
 Date parse_date_param(std::string_view parameter, std::string_view text) {
   if (auto d = parse_iso_date(text)) return *d;
   throw QueryError(std::string(parameter),
@@ -361,6 +367,9 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
     parser_.set_stemmer(stemmer_);
     exact_parser_.set_stemmer(stemmer_);
   }
+  const Xapian::Query::op default_op = request.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
+  parser_.set_default_op(default_op);
+  exact_parser_.set_default_op(default_op);
   // Not Xapian::Query::MatchAll: copying that shared static bumps a non-atomic
   // reference count, a data race when threads build queries at once (ThreadSanitizer).
   Xapian::Query query = match_all();

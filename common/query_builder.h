@@ -37,6 +37,9 @@ struct SearchRequest {
   // (default: today). See docs/query-language.md.
   std::optional<unsigned> recency_half_life_days;
   std::optional<Date> asof;
+  // Words with no operator between them: all must match (AND), or any may, ranked by
+  // how well they match (OR: a ranked "bag of words", for long natural-language queries).
+  bool match_any = false;
   unsigned offset = 0;
   unsigned limit = 10;
   std::vector<FacetKind> facets;
@@ -45,6 +48,7 @@ struct SearchRequest {
 
 // Throw QueryError naming the parameter when a value is not acceptable.
 [[nodiscard]] SortOrder parse_sort(std::string_view text);
+[[nodiscard]] bool parse_match(std::string_view text);  // "all" (or "") -> false, "any" -> true
 [[nodiscard]] Date parse_date_param(std::string_view parameter, std::string_view text);
 [[nodiscard]] FacetKind parse_facet(std::string_view text);
 // "30d", "2w", "6m" (30-day months), "1y" (365 days), or a number of days.

@@ -92,6 +92,7 @@ SearchRequest parse_search_params(const Params& params) {
   if (const auto* recency = single(params, "recency"); recency && !recency->empty())
     request.recency_half_life_days = parse_half_life(*recency);
   if (const auto* asof = single(params, "asof"); asof && !asof->empty()) request.asof = parse_date_param("asof", *asof);
+  if (const auto* match = single(params, "match")) request.match_any = parse_match(*match);
   if (const auto* offset = single(params, "offset")) request.offset = parse_count(*offset, "offset");
   if (const auto* limit = single(params, "limit")) request.limit = parse_count(*limit, "limit");
   if (const auto* facets = single(params, "facets")) {

@@ -127,6 +127,29 @@ TEST_CASE("GET /search: month histogram, outlets, sort, paging", "[http][corpus]
   }
 }
 
+TEST_CASE("match=any ranks articles with any of the words, match=all is the default", "[http][corpus]") {
+  auto& d = corpus_daemon();
+  CHECK(parse_json(d.get("/search?q=poroshenko%20memorandum").body)["total"].GetUint() == 0);
+  CHECK(parse_json(d.get("/search?q=poroshenko%20memorandum&match=all").body)["total"].GetUint() == 0);
+  const auto a = d.get("/search?q=poroshenko%20memorandum&match=any");
+  REQUIRE(a.status == 200);
+  const auto got = parse_json(a.body);
+  CHECK(got["total"].GetUint() == 3);
+  // "Poroshenko" is in one article (2014), "memorandum" in two of 2025: the rarer word
+  // weighs more, so the article with it ranks first.
+  REQUIRE(got["hits"].Size() == 3);
+  CHECK(std::string(got["hits"][0]["date"].GetString()) == "2014-08-27");
+
+  // One code path: what the library answers to the same request.
+  SearchRequest request;
+  request.query = "poroshenko memorandum";
+  request.match_any = true;
+  Searcher searcher(corpus_index());
+  std::vector<std::string> want;
+  for (const auto& h : searcher.search(request).hits) want.push_back(h.id);
+  CHECK(hit_field(got, "id") == want);
+}
+
 TEST_CASE("Bad parameters are 400 with a JSON error naming the parameter", "[http][errors]") {
   struct Row {
     std::string target;
@@ -139,6 +162,8 @@ TEST_CASE("Bad parameters are 400 with a JSON error naming the parameter", "[htt
       {"/search?q=x&to=2025-02-30", "to"},
       {"/search?q=x&from=2025-06-01&to=2025-05-01", "to"},
       {"/search?q=x&sort=popular", "sort"},
+      {"/search?q=x&match=some", "match"},
+      {"/search?q=x&match=any&match=all", "match"},
       {"/search?q=x&limit=101", "limit"},
       {"/search?q=x&limit=abc", "limit"},
       {"/search?q=x&limit=-1", "limit"},

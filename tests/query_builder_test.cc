@@ -57,6 +57,44 @@ TEST_CASE("Request filters wrap the query", "[query]") {
         "20250101 99999999))");
 }
 
+TEST_CASE("match_any joins the words with OR, operators still apply", "[query]") {
+  struct Row {
+    const char* query;
+    const char* expected;
+  };
+  const Row rows[] = {
+      {"putin", "Query((Zputin@1 AND_MAYBE putin))"},
+      {"Putin talks", "Query(((putin@1 OR Ztalk@2) AND_MAYBE talks))"},
+      {"putin -trump", "Query(((Zputin@1 AND_NOT Ztrump@2) AND_MAYBE (putin OR trump)))"},
+      {"+putin talks", "Query(((Zputin@1 AND_MAYBE Ztalk@2) AND_MAYBE (putin OR talks)))"},
+      {"putin AND kremlin", "Query(((Zputin@1 AND Zkremlin@2) AND_MAYBE (kremlin OR putin)))"},
+      {"\"root causes\" putin", "Query((((root@1 PHRASE 2 causes@2) OR Zputin@3) AND_MAYBE putin))"},
+  };
+  morgue::SearchRequest any;
+  any.match_any = true;
+  for (const auto& row : rows) {
+    INFO("query: " << row.query);
+    CHECK(describe(row.query, any) == row.expected);
+  }
+  // A Searcher keeps its builder: a request without match_any after one with it is AND again.
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  morgue::QueryBuilder builder(db);
+  any.query = "putin talks";
+  CHECK(builder.build(any).get_description() == "Query(((Zputin@1 OR Ztalk@2) AND_MAYBE (putin OR talks)))");
+  morgue::SearchRequest all;
+  all.query = "putin talks";
+  CHECK(builder.build(all).get_description() == "Query(((Zputin@1 AND Ztalk@2) AND_MAYBE (putin OR talks)))");
+  CHECK(morgue::parse_match("any"));
+  CHECK_FALSE(morgue::parse_match("all"));
+  CHECK_FALSE(morgue::parse_match(""));
+  try {
+    (void)morgue::parse_match("some");
+    FAIL("accepted an unknown match");
+  } catch (const morgue::QueryError& e) {
+    CHECK(e.parameter() == "match");
+  }
+}
+
 TEST_CASE("Syntax errors and bad parameters are QueryErrors naming the parameter", "[query][errors]") {
   for (const char* q : {"putin AND", "2025-02-30..2025-03-01", "date:someday"}) {
     INFO(q);

@@ -1,0 +1,372 @@
+// relevance-bench: morgue's ranking against Xapian's and Lucene's defaults on the
+// classic test collections (Cranfield, CISI, Medline), scored with trec_eval's
+// measures. bench/relevance.sh runs the whole thing; by hand:
+//   relevance-bench prepare --collections DIR --work DIR   # JSON Lines, map file, Lucene input
+//   morgue-index --db WORK/NAME/morgue --map-file WORK/NAME/morgue.map WORK/NAME/docs.jsonl
+//   java ... LuceneBaseline WORK/NAME                      # optional: WORK/NAME/lucene.run
+//   relevance-bench run --collections DIR --work DIR       # the tables
+// Nothing is asserted: relevance figures are exact, times are noisy (read the ratios).
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "bench/relevance/collections.h"
+#include "bench/relevance/query_text.h"
+#include "bench/relevance/trec_eval.h"
+#include "bench/relevance/xapian_baseline.h"
+#include "common/errors.h"
+#include "common/index_location.h"
+#include "common/query_builder.h"
+#include "common/schema.h"
+#include "common/searcher.h"
+#include "common/text_util.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace morgue;
+using namespace morgue::bench;
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// Nearest rank, as the other benches print percentiles.
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(v.size())));
+  return v[std::clamp<std::size_t>(rank, 1, v.size()) - 1];
+}
+
+// morgue keeps a document's id in its id term (schema.h: FieldId::kId).
+std::string morgue_docno(const Xapian::Document& doc) {
+  const std::string_view prefix = field(FieldId::kId).prefix;
+  auto it = doc.termlist_begin();
+  it.skip_to(std::string(prefix));
+  if (it == doc.termlist_end()) return {};
+  const std::string term = *it;
+  if (!term.starts_with(prefix)) return {};
+  // Omega's rule: a ':' after the prefix when the value starts with a capital.
+  const std::size_t skip = prefix.size() + (term.size() > prefix.size() && term[prefix.size()] == ':' ? 1 : 0);
+  return term.substr(skip);
+}
+
+// ---- prepare ------------------------------------------------------------------
+
+void write_tsv_field(std::ostream& out, const std::string& s) {
+  for (char c : s) out << (c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+}
+
+int prepare(const fs::path& root, const fs::path& work) {
+  for (const Collection& c : collections()) {
+    if (!fs::exists(root / c.folder)) {
+      std::cerr << "SKIPPED: " << (root / c.folder).string() << " not found\n";
+      continue;
+    }
+    const fs::path dir = work / c.name;
+    fs::create_directories(dir);
+    const auto docs = load_documents(c, root);
+    const auto queries = load_queries(c, root);
+    std::ofstream jsonl(dir / "docs.jsonl");
+    write_jsonl(docs, jsonl);
+    std::ofstream map(dir / "morgue.map");
+    for (const std::string& pair : split(kMorgueFieldMapping, ',')) map << pair << '\n';
+    // Lucene reads tab-separated lines: docno, title, text / query id, words.
+    std::ofstream lucene_docs(dir / "lucene-docs.tsv");
+    for (const Document& d : docs) {
+      write_tsv_field(lucene_docs, d.docno);
+      lucene_docs << '\t';
+      write_tsv_field(lucene_docs, d.title);
+      lucene_docs << '\t';
+      write_tsv_field(lucene_docs, d.text);
+      lucene_docs << '\n';
+    }
+    std::ofstream lucene_queries(dir / "queries.tsv");
+    for (const Query& q : queries) lucene_queries << q.id << '\t' << plain_words(q.text) << '\n';
+    std::cerr << c.name << ": " << docs.size() << " documents, " << queries.size() << " queries -> " << dir.string()
+              << '\n';
+  }
+  return 0;
+}
+
+// ---- run ----------------------------------------------------------------------
+
+struct SystemFigures {
+  std::string name;
+  Evaluation eval;
+  std::vector<double> ms;  // per query: the fastest of the timed passes
+};
+
+struct LuceneRun {
+  Run run;
+  std::map<std::string, double> ms;
+  std::string version;
+};
+
+// WORK/NAME/lucene.run ("qid Q0 docno rank score tag") and lucene.times ("qid ms").
+std::optional<LuceneRun> read_lucene(const fs::path& dir) {
+  std::ifstream run(dir / "lucene.run"), times(dir / "lucene.times"), info(dir / "lucene.version");
+  if (!run || !times) return std::nullopt;
+  LuceneRun out;
+  std::string qid, q0, docno, tag;
+  unsigned rank = 0;
+  double score = 0;
+  while (run >> qid >> q0 >> docno >> rank >> score >> tag) out.run[qid].push_back({docno, score});
+  double ms = 0;
+  while (times >> qid >> ms) out.ms[qid] = ms;
+  std::getline(info, out.version);
+  return out;
+}
+
+void print_row(const SystemFigures& s) {
+  const Measures& m = s.eval.mean;
+  std::printf("| %s | %.4f | %.4f | %.4f | %.4f | %.3f | %.3f |\n", s.name.c_str(), m.map, m.ndcg10, m.p10,
+              m.recall1000, percentile(s.ms, 0.5), percentile(s.ms, 0.99));
+}
+
+struct Options {
+  fs::path root, work;
+  unsigned passes = 5;
+};
+
+// One query's words as each system gets them: morgue's are cut to its query limit.
+struct QueryText {
+  std::string id, words, morgue;
+};
+
+std::vector<QueryText> query_texts(const std::vector<Query>& queries, std::size_t& cut) {
+  std::vector<QueryText> texts;
+  for (const Query& q : queries) {
+    QueryText t{q.id, plain_words(q.text), {}};
+    t.morgue = cut_at_word(t.words, kMaxQueryBytes);
+    cut += t.morgue.size() < t.words.size();
+    texts.push_back(std::move(t));
+  }
+  return texts;
+}
+
+SearchRequest morgue_request(const std::string& words) {
+  SearchRequest r;
+  r.query = words;
+  r.match_any = true;
+  r.limit = kMaxLimit;
+  return r;
+}
+
+// The systems on one collection: morgue's index (made by morgue-index) searched
+// through Searcher and, for timing, through its QueryBuilder alone; Xapian's
+// defaults on their own index; plain BM25 on morgue's index.
+class Systems {
+ public:
+  explicit Systems(const fs::path& dir, const std::vector<Document>& docs)
+      : xapian_(build_xapian_index(dir / "xapian", docs), {.quest_stopwords = true}),
+        morgue_db_(open_index(dir / "morgue")),
+        plain_(morgue_db_, {.quest_stopwords = false}),
+        builder_(morgue_db_),
+        enquire_(morgue_db_),
+        searcher_(dir / "morgue") {}
+
+  // The code of morgue-search and GET /search, paging through its limit of 100.
+  Ranking morgue_search(const std::string& words) {
+    Ranking ranking;
+    SearchRequest r = morgue_request(words);
+    for (r.offset = 0; r.offset < kRunDepth; r.offset += r.limit) {
+      const SearchResponse page = searcher_.search(r);
+      for (const Hit& h : page.hits) ranking.push_back({h.id, h.score});
+      if (page.hits.size() < r.limit) break;
+    }
+    return ranking;
+  }
+  // morgue's query, ranked without Searcher's snippets and stored data.
+  Xapian::MSet morgue_match(const std::string& words) {
+    enquire_.set_query(builder_.build(morgue_request(words)));
+    return enquire_.get_mset(0, kRunDepth);
+  }
+  Xapian::MSet plain_match(const std::string& words) { return plain_.match(plain_.parse(words), kRunDepth); }
+  Xapian::MSet xapian_match(const std::string& words) { return xapian_.match(xapian_.parse(words), kRunDepth); }
+
+ private:
+  PlainBm25 xapian_;
+  Xapian::Database morgue_db_;
+  PlainBm25 plain_;
+  QueryBuilder builder_;
+  Xapian::Enquire enquire_;
+  Searcher searcher_;
+};
+
+struct Runs {
+  Run morgue, xapian, plain;
+  std::vector<double> searcher_ms;  // per query, all pages
+  std::size_t disagreements = 0;    // queries morgue_match ranks unlike morgue_search
+};
+
+Runs rank_all(Systems& systems, const std::vector<QueryText>& texts) {
+  Runs runs;
+  for (const QueryText& t : texts) {
+    const auto start = Clock::now();
+    const Ranking& ranking = runs.morgue[t.id] = systems.morgue_search(t.morgue);
+    runs.searcher_ms.push_back(ms_since(start));
+    runs.xapian[t.id] = to_ranking(systems.xapian_match(t.words), docno_from_data);
+    runs.plain[t.id] = to_ranking(systems.plain_match(t.morgue), morgue_docno);
+    // What is timed must rank what Searcher ranked.
+    const Ranking direct = to_ranking(systems.morgue_match(t.morgue), morgue_docno);
+    bool same = direct.size() == ranking.size();
+    for (std::size_t i = 0; same && i < direct.size(); ++i) same = direct[i].docno == ranking[i].docno;
+    runs.disagreements += !same;
+  }
+  return runs;
+}
+
+struct Latencies {
+  std::vector<double> morgue, plain, xapian;  // per query, ms
+};
+
+// Building the query and ranking the top 1000, nothing else. One warm-up pass, then
+// the systems in turn on each query, the fastest of `passes` runs kept.
+Latencies time_all(Systems& systems, const std::vector<QueryText>& texts, unsigned passes) {
+  const std::size_t n = texts.size();
+  Latencies l{std::vector<double>(n, 1e300), std::vector<double>(n, 1e300), std::vector<double>(n, 1e300)};
+  auto timed = [](auto&& fn) {
+    const auto start = Clock::now();
+    (void)fn();
+    return ms_since(start);
+  };
+  for (unsigned pass = 0; pass <= passes; ++pass) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const double m = timed([&] { return systems.morgue_match(texts[i].morgue); });
+      const double p = timed([&] { return systems.plain_match(texts[i].morgue); });
+      const double x = timed([&] { return systems.xapian_match(texts[i].words); });
+      if (pass == 0) continue;
+      l.morgue[i] = std::min(l.morgue[i], m);
+      l.plain[i] = std::min(l.plain[i], p);
+      l.xapian[i] = std::min(l.xapian[i], x);
+    }
+  }
+  return l;
+}
+
+// morgue against the better baseline, measure by measure.
+void print_ratios(const std::vector<SystemFigures>& systems) {
+  const std::pair<const char*, double Measures::*> measures[] = {{"MAP", &Measures::map},
+                                                                 {"nDCG@10", &Measures::ndcg10},
+                                                                 {"P@10", &Measures::p10},
+                                                                 {"R@1000", &Measures::recall1000}};
+  std::printf("morgue / best baseline:");
+  const char* separator = " ";
+  for (const auto& [label, field] : measures) {
+    double best = 0;
+    std::string who;
+    for (std::size_t i = 1; i < systems.size(); ++i) {
+      if (systems[i].eval.mean.*field > best) {
+        best = systems[i].eval.mean.*field;
+        who = systems[i].name.substr(0, systems[i].name.find(' '));
+      }
+    }
+    std::printf("%s%s %.3f (%s)", separator, label, best > 0 ? systems[0].eval.mean.*field / best : 0.0, who.c_str());
+    separator = ", ";
+  }
+  std::printf("\n");
+}
+
+void run_collection(const Collection& c, const Options& o) {
+  const fs::path dir = o.work / c.name;
+  const auto docs = load_documents(c, o.root);
+  const auto queries = load_queries(c, o.root);
+  const Qrels qrels = load_qrels(c, o.root);
+  std::size_t cut = 0;
+  const std::vector<QueryText> texts = query_texts(queries, cut);
+
+  Systems on(dir, docs);
+  const Runs runs = rank_all(on, texts);
+  const Latencies ms = time_all(on, texts, o.passes);
+
+  std::vector<SystemFigures> systems;
+  systems.push_back({"morgue (match=any)", evaluate(runs.morgue, qrels), ms.morgue});
+  systems.push_back({"Xapian " + std::string(Xapian::version_string()) + " defaults (BM25, quest's parser)",
+                     evaluate(runs.xapian, qrels), ms.xapian});
+  const auto lucene = read_lucene(dir);
+  if (lucene) {
+    std::vector<double> lucene_ms;
+    for (const QueryText& t : texts) lucene_ms.push_back(lucene->ms.count(t.id) ? lucene->ms.at(t.id) : 0.0);
+    systems.push_back(
+        {"Lucene " + lucene->version + " BM25 + EnglishAnalyzer", evaluate(lucene->run, qrels), lucene_ms});
+  }
+
+  std::printf("\n### %s: %zu documents, %zu queries (%zu with relevant documents), top %zu\n\n", c.name, docs.size(),
+              queries.size(), systems[0].eval.queries, kRunDepth);
+  std::printf("| system | MAP | nDCG@10 | P@10 | R@1000 | p50 ms | p99 ms |\n|---|---|---|---|---|---|---|\n");
+  for (const auto& s : systems) print_row(s);
+  print_row({"plain BM25 on morgue's index (diagnostic)", evaluate(runs.plain, qrels), ms.plain});
+  std::printf("\n");
+  if (!lucene) std::printf("Lucene: SKIPPED (no %s; bench/relevance.sh runs it)\n", (dir / "lucene.run").c_str());
+  print_ratios(systems);
+
+  std::vector<double> ratios;
+  std::size_t slowest = 0;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    ratios.push_back(ms.morgue[i] / ms.plain[i]);
+    if (ratios.back() > ratios[slowest]) slowest = i;
+  }
+  std::printf(
+      "morgue's query / plain BM25 on the same index, per query: median %.2fx, slowest %.2fx (query %s: %.3f "
+      "vs %.3f ms)\n",
+      percentile(ratios, 0.5), ratios[slowest], texts[slowest].id.c_str(), ms.morgue[slowest], ms.plain[slowest]);
+  std::printf(
+      "morgue-search's path (Searcher::search, 10 pages of 100 with snippets): p50 %.3f ms, p99 %.3f ms per "
+      "query\n",
+      percentile(runs.searcher_ms, 0.5), percentile(runs.searcher_ms, 0.99));
+  if (cut) {
+    std::printf("%zu queries cut to morgue's %zu-byte query limit (the baselines had them whole)\n", cut,
+                kMaxQueryBytes);
+  }
+  if (runs.disagreements) {
+    std::printf("WARNING: %zu queries ranked differently by Searcher and the timed match\n", runs.disagreements);
+  }
+}
+
+int run(const Options& o) {
+  std::printf(
+      "Relevance on the classic collections (bench/relevance.sh). Times: building the query and ranking the top "
+      "1000, fastest of %u runs per query after a warm-up; noisy, read the ratios.\n",
+      o.passes);
+  for (const Collection& c : collections()) {
+    if (!fs::exists(o.work / c.name / "morgue")) {
+      std::cerr << "SKIPPED: " << c.name << ": no morgue index in " << (o.work / c.name).string() << '\n';
+      continue;
+    }
+    run_collection(c, o);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"relevance-bench: MAP, nDCG@10, P@10, recall@1000 of morgue and two baselines"};
+  app.require_subcommand(1);
+  Options o;
+  auto* prep = app.add_subcommand("prepare", "write each collection as JSON Lines (and Lucene's input) under --work");
+  auto* runner = app.add_subcommand("run", "index the Xapian baseline, run every query, print the tables");
+  for (auto* sub : {prep, runner}) {
+    sub->add_option("--collections", o.root, "the ir-collections folder")->required();
+    sub->add_option("--work", o.work, "working directory")->required();
+  }
+  runner->add_option("--passes", o.passes, "timed runs per query")->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+  try {
+    return prep->parsed() ? prepare(o.root, o.work) : run(o);
+  } catch (const Error& e) {
+    std::cerr << "relevance-bench: " << e.what() << '\n';
+    return 1;
+  } catch (const Xapian::Error& e) {
+    std::cerr << "relevance-bench: " << e.get_description() << '\n';
+    return 1;
+  }
+}
