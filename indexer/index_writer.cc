@@ -49,9 +49,7 @@ Xapian::WritableDatabase create_database(const fs::path& dir, int extra_flags) {
 // A shard and, when building, the thread that feeds it from a bounded queue.
 struct IndexWriter::Worker {
   Worker(Xapian::WritableDatabase db, const fs::path& where, const WriterOptions& options)
-      : shard(std::move(db), where.string(), options.batch_size,
-              options.entities ? &entities::EntityExtractor::embedded() : nullptr),
-        path(where) {}
+      : shard(std::move(db), where.string(), options.batch_size, options.entities), path(where) {}
 
   Shard shard;
   fs::path path;

@@ -6,9 +6,8 @@
 
 namespace morgue::indexer {
 
-Shard::Shard(Xapian::WritableDatabase db, const std::string& path, unsigned batch_size,
-             const entities::EntityExtractor* extractor)
-    : db_(std::move(db)), committed_(path), extractor_(extractor), batch_size_(batch_size) {}
+Shard::Shard(Xapian::WritableDatabase db, const std::string& path, unsigned batch_size, bool tag_entities)
+    : db_(std::move(db)), committed_(path), tag_entities_(tag_entities), batch_size_(batch_size) {}
 
 std::optional<Shard::Known> Shard::lookup(const std::string& id_term) {
   if (auto it = pending_docs_.find(id_term); it != pending_docs_.end()) return it->second;
@@ -31,7 +30,7 @@ Outcome Shard::add(Article& article) {
     if (!date.empty() && !known->date.empty() && date < known->date) return Outcome::kOlder;
   }
   // Tagging is the costly part of indexing: only for articles that will be written.
-  if (extractor_) article.entities = extractor_->extract(article);
+  if (tag_entities_) article.entities = entities::EntityExtractor::embedded().extract(article);
   if (known) {
     db_.replace_document(known->docid, builder_.build(article, id, fingerprint));
     pending_docs_[id_term] = Known{known->docid, fingerprint, date};

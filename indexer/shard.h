@@ -20,9 +20,10 @@ enum class Outcome { kAdded, kUpdated, kUnchanged, kOlder };
 class Shard {
  public:
   // `db` is open for writing at `path`; lookups use a reader on the same path.
-  // `extractor` finds the entities of each article written (nullptr: none).
-  Shard(Xapian::WritableDatabase db, const std::string& path, unsigned batch_size,
-        const entities::EntityExtractor* extractor);
+  // `tag_entities`: find the entities of each article written, with the compiled-in
+  // model, loaded on the first article that needs it (a run that changes nothing
+  // does not pay for loading it).
+  Shard(Xapian::WritableDatabase db, const std::string& path, unsigned batch_size, bool tag_entities);
 
   // Xapian errors propagate: the caller reports them against the article. When the
   // article is written, its entities are filled in first.
@@ -48,7 +49,7 @@ class Shard {
   Xapian::Database committed_;
   std::unordered_map<std::string, Known> pending_docs_;
   DocumentBuilder builder_;
-  const entities::EntityExtractor* extractor_;
+  bool tag_entities_;
   unsigned batch_size_;
   unsigned pending_ = 0;
 };
