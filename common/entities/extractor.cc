@@ -8,7 +8,8 @@
 namespace morgue::entities {
 
 const EntityExtractor& EntityExtractor::embedded() {
-  static const EntityExtractor extractor(ner::embedded_tagger(), default_alias_table());
+  static const ner::EntityTagger tagger = ner::embedded_tagger().first_pass_only();
+  static const EntityExtractor extractor(tagger, default_alias_table());
   return extractor;
 }
 

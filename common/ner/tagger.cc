@@ -51,11 +51,17 @@ std::vector<std::vector<int>> EntityTagger::tag_sentences(
     const std::vector<std::vector<std::string_view>>& document) const {
   auto infos = analyze_document(document, model_->gazetteer);
   auto tags = decode_document(model_->stages.at(0), infos, Stage::kFirst);
-  if (model_->stages.size() > 1) {
+  if (all_passes_ && model_->stages.size() > 1) {
     add_first_pass(infos, tags);
     tags = decode_document(model_->stages[1], infos, Stage::kSecond);
   }
   return tags;
+}
+
+EntityTagger EntityTagger::first_pass_only() const {
+  EntityTagger fast = *this;
+  fast.all_passes_ = false;
+  return fast;
 }
 
 std::vector<Mention> EntityTagger::tag(std::string_view text) const {

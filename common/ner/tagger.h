@@ -42,8 +42,14 @@ class EntityTagger {
 
   [[nodiscard]] const Model& model() const { return *model_; }
 
+  // The same model decoding its first pass only, without the document-consistency
+  // pass: 2.6x faster for 0.35 less F1 on eng.testa (91.29 against 91.64). The
+  // indexer uses it (docs/entities.md), so that tagging does not dominate indexing.
+  [[nodiscard]] EntityTagger first_pass_only() const;
+
  private:
   std::shared_ptr<const Model> model_;
+  bool all_passes_ = true;
 };
 
 }  // namespace morgue::ner
