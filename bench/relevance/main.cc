@@ -232,8 +232,19 @@ Runs rank_all(Systems& systems, const std::vector<QueryText>& texts, bool feedba
     // What is timed must rank what Searcher ranked.
     const Ranking direct = to_ranking(systems.morgue_match(t.morgue), morgue_docno);
     bool same = direct.size() == ranking.size();
-    for (std::size_t i = 0; same && i < direct.size(); ++i) same = direct[i].docno == ranking[i].docno;
-    if (!same && runs.disagreements++ == 0) runs.disagreement = t.id;
+    std::size_t at = 0;
+    for (; same && at < direct.size(); ++at) same = direct[at].docno == ranking[at].docno;
+    if (!same && runs.disagreements++ == 0) {
+      runs.disagreement = t.id;
+      if (direct.size() != ranking.size()) {
+        runs.disagreement += ", " + std::to_string(direct.size()) + " vs " + std::to_string(ranking.size()) + " ranked";
+      } else {
+        char where[160];
+        std::snprintf(where, sizeof where, ", rank %zu: %s %.17g vs %s %.17g", at, direct[at - 1].docno.c_str(),
+                      direct[at - 1].score, ranking[at - 1].docno.c_str(), ranking[at - 1].score);
+        runs.disagreement += where;
+      }
+    }
   }
   return runs;
 }
