@@ -14,7 +14,8 @@ struct RankingParams {
   // BM25 (Robertson's k1 and b; Xapian's min_normlen). MAP rose with k1 on all three
   // collections up to 2.5-3; 2.0 is the top of the usual range (1.2-2.0), where
   // news articles, longer than the collections' abstracts, are less likely to be hurt.
-  // b: 0.75 as usual (0.9 was no better on all three).
+  // b: 0.75 as usual (0.9 was slightly better, by at most 0.003 MAP, but nearly full
+  // length normalisation would weigh against long news features).
   double k1 = 2.0;
   double b = 0.75;
   double min_normlen = 0.5;
@@ -23,18 +24,21 @@ struct RankingParams {
   bool stopwords = true;
   // Exact forms: for queries of at most exact_max_words words, the words as typed are
   // searched again, unstemmed, their weight scaled by exact_weight, so "talks" ranks an
-  // article saying "talks" above one saying only "talk". Long queries skip it: on the
-  // test collections' sentence-long queries it cost MAP and doubled query time.
+  // article saying "talks" above one saying only "talk". At full weight it cost MAP on
+  // two collections, at 0.1-0.3 nothing; but on every query it doubles query time (it
+  // reads a second posting list per word), so long queries skip it.
   unsigned exact_max_words = 4;
   double exact_weight = 0.25;
   // Proximity: for 2..proximity_max_words-word queries, each pair of adjacent words
-  // within proximity_window positions adds weight (scaled by proximity_weight). 0 = off.
+  // within proximity_window positions adds weight (scaled by proximity_weight). 0 = off:
+  // it lowered MAP on Cranfield and CISI at every weight tried (bench/README.md).
   unsigned proximity_max_words = 0;
   unsigned proximity_window = 8;
   double proximity_weight = 0.5;
   // Pseudo-relevance feedback (SearchRequest::feedback, RM3 style): the best
   // feedback_docs matches suggest feedback_terms more terms (Xapian's ESet), OR-ed in
-  // with their weight scaled by feedback_weight.
+  // with their weight scaled by feedback_weight. Better on every collection and
+  // measure, but two searches: not the default.
   unsigned feedback_docs = 10;
   unsigned feedback_terms = 20;
   double feedback_weight = 0.5;
