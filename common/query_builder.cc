@@ -161,6 +161,13 @@ bool parse_match(std::string_view text) {
   throw QueryError("match", "match must be 'all' or 'any', not '" + std::string(text) + "'");
 }
 
+bool parse_flag(std::string_view parameter, std::string_view text) {
+  if (text == "1" || text == "true" || text == "on") return true;
+  if (text.empty() || text == "0" || text == "false" || text == "off") return false;
+  throw QueryError(std::string(parameter),
+                   std::string(parameter) + " must be 1 or 0 (true or false), not '" + std::string(text) + "'");
+}
+
 Date parse_date_param(std::string_view parameter, std::string_view text) {
   if (auto d = parse_iso_date(text)) return *d;
   throw QueryError(std::string(parameter),
@@ -281,32 +288,79 @@ void validate(const SearchRequest& r) {
   if (r.asof && !r.recency_half_life_days) throw QueryError("asof", "asof only applies with recency");
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) : parser_db_(db), stemmer_("english") {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const RankingParams& ranking)
+    : ranking_(ranking), parser_db_(db), stemmer_("english") {
   configure(parser_, db, stemmer_, Xapian::QueryParser::STEM_SOME, error_);
   configure(exact_parser_, db, stemmer_, Xapian::QueryParser::STEM_NONE, error_);
+  if (ranking_.stopwords) {
+    // Xapian's parser keeps stop-words inside phrases ("the hague") and keeps them all
+    // when the query has nothing else ("the who").
+    auto* stopper = new Xapian::SimpleStopper();
+    for (std::string_view w : stopwords()) stopper->add(std::string(w));
+    parser_.set_stopper(stopper->release());
+    exact_parser_.set_stopper(stopper);
+  }
 }
 
-Xapian::Query QueryBuilder::exact_forms(const std::string& text, const Xapian::Query& stemmed) {
+namespace {
+
+// A term of free text searched with no field: "word" (as typed) or "Zword" (stemmed).
+// Prefixes are capitals, so "title:" words (S...) and boolean terms are left out.
+bool is_word_term(const std::string& term) {
+  const auto first = static_cast<unsigned char>(term[0]);
+  if (first == 'Z') return term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z');
+  return !(first >= 'A' && first <= 'Z');
+}
+
+}  // namespace
+
+Xapian::Query QueryBuilder::boosts(const std::string& text, const Xapian::Query& stemmed) {
   // Wildcards would expand a second time for little gain.
   if (text.find('*') != std::string::npos) return {};
+  std::set<std::string> already, words;
+  for (auto it = stemmed.get_unique_terms_begin(); it != stemmed.get_unique_terms_end(); ++it) {
+    already.insert(*it);
+    if (is_word_term(*it)) words.insert((*it)[0] == 'Z' ? (*it).substr(1) : *it);
+  }
+  const unsigned max_words = std::max(ranking_.exact_max_words, ranking_.proximity_max_words);
+  if (words.empty() || words.size() > max_words) return {};
   Xapian::Query unstemmed;
   try {
     unstemmed = exact_parser_.parse_query(text, kParseFlags);
   } catch (const Xapian::QueryParserError&) {
     return {};
   }
-  std::set<std::string> already(stemmed.get_unique_terms_begin(), stemmed.get_unique_terms_end());
-  std::vector<Xapian::Query> exact;
-  for (auto it = unstemmed.get_unique_terms_begin(); it != unstemmed.get_unique_terms_end(); ++it) {
-    const std::string& term = *it;
-    // Unprefixed words only (prefixes are capitals), and only where the stemmed query
-    // does not already search the exact form (phrases, capitalised words).
-    const auto first = static_cast<unsigned char>(term[0]);
-    if ((first >= 'A' && first <= 'Z') || already.contains(term)) continue;
-    exact.emplace_back(term);
+  std::vector<Xapian::Query> boost;
+  if (words.size() <= ranking_.exact_max_words && ranking_.exact_weight > 0) {
+    std::vector<Xapian::Query> exact;
+    for (auto it = unstemmed.get_unique_terms_begin(); it != unstemmed.get_unique_terms_end(); ++it) {
+      // Only where the stemmed query does not search the exact form already (phrases,
+      // capitalised words).
+      if (is_word_term(*it) && (*it)[0] != 'Z' && !already.contains(*it)) exact.emplace_back(*it);
+    }
+    if (!exact.empty()) {
+      boost.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()), ranking_.exact_weight);
+    }
   }
-  if (exact.empty()) return {};
-  return Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end());
+  if (words.size() >= 2 && words.size() <= ranking_.proximity_max_words && ranking_.proximity_weight > 0) {
+    // The words in query order: the index keeps positions for the unstemmed forms only.
+    std::vector<std::string> order;
+    for (auto it = unstemmed.get_terms_begin(); it != unstemmed.get_terms_end(); ++it) {
+      if (is_word_term(*it) && (*it)[0] != 'Z' && (order.empty() || order.back() != *it)) order.push_back(*it);
+    }
+    std::vector<Xapian::Query> pairs;
+    for (std::size_t i = 0; i + 1 < order.size(); ++i) {
+      const Xapian::Query pair[] = {Xapian::Query(order[i]), Xapian::Query(order[i + 1])};
+      pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), ranking_.proximity_window);
+    }
+    if (!pairs.empty()) {
+      boost.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()), ranking_.proximity_weight);
+    }
+  }
+  if (boost.empty()) return {};
+  return Xapian::Query(Xapian::Query::OP_OR, boost.begin(), boost.end());
 }
 
 // The language a query restricts itself to with lang:xx (or language:xx), if any.
@@ -356,7 +410,7 @@ void QueryBuilder::find_expansions(std::string_view text) {
   }
 }
 
-Xapian::Query QueryBuilder::build(const SearchRequest& request) {
+Xapian::Query QueryBuilder::build(const SearchRequest& request, const Xapian::Query& feedback) {
   validate(request);
   find_expansions(request.query);
   // Articles are stemmed in their own language: a query restricted to one language
@@ -384,11 +438,13 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
     if (!error_->empty()) throw QueryError("q", *error_);
     if (query.empty()) {
       query = match_all();  // only stop-words or punctuation
-    } else if (const Xapian::Query exact = exact_forms(text, query); !exact.empty()) {
-      // The words as typed add weight where they occur exactly, so "talks" ranks an
-      // article saying "talks" above one saying only "talk"; they match nothing new.
-      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, exact);
+    } else if (const Xapian::Query boost = boosts(text, query); !boost.empty()) {
+      // They add weight where they occur; they match nothing new.
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
     }
+  }
+  if (!feedback.empty()) {
+    query = Xapian::Query(request.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND_MAYBE, query, feedback);
   }
 
   std::vector<Xapian::Query> filters;

@@ -12,6 +12,7 @@
 
 #include "common/date.h"
 #include "common/entity.h"
+#include "common/ranking.h"
 
 namespace morgue {
 
@@ -40,6 +41,9 @@ struct SearchRequest {
   // Words with no operator between them: all must match (AND), or any may, ranked by
   // how well they match (OR: a ranked "bag of words", for long natural-language queries).
   bool match_any = false;
+  // Pseudo-relevance feedback (sort=relevance only): terms from the best matches are
+  // added to the query (RankingParams::feedback_*). Off by default: see docs/query-language.md.
+  bool feedback = false;
   unsigned offset = 0;
   unsigned limit = 10;
   std::vector<FacetKind> facets;
@@ -49,6 +53,8 @@ struct SearchRequest {
 // Throw QueryError naming the parameter when a value is not acceptable.
 [[nodiscard]] SortOrder parse_sort(std::string_view text);
 [[nodiscard]] bool parse_match(std::string_view text);  // "all" (or "") -> false, "any" -> true
+// An on/off parameter: "1", "true", "on" or "0", "false", "off", "".
+[[nodiscard]] bool parse_flag(std::string_view parameter, std::string_view text);
 [[nodiscard]] Date parse_date_param(std::string_view parameter, std::string_view text);
 [[nodiscard]] FacetKind parse_facet(std::string_view text);
 // "30d", "2w", "6m" (30-day months), "1y" (365 days), or a number of days.
@@ -69,10 +75,12 @@ void validate(const SearchRequest& request);  // bounds on query size, limit, of
 class QueryBuilder {
  public:
   // The database is used to expand wildcards.
-  explicit QueryBuilder(const Xapian::Database& db);
+  explicit QueryBuilder(const Xapian::Database& db, const RankingParams& ranking = kDefaultRanking);
 
-  // Throws QueryError for a syntax error or a bad range.
-  [[nodiscard]] Xapian::Query build(const SearchRequest& request);
+  // Throws QueryError for a syntax error or a bad range. `feedback`, when not empty,
+  // is weighed in with the words (OR for match=any, AND_MAYBE for match=all), inside
+  // the filters.
+  [[nodiscard]] Xapian::Query build(const SearchRequest& request, const Xapian::Query& feedback = {});
 
   // The words of the last build() that searched other spellings too.
   [[nodiscard]] const std::vector<Expansion>& expansions() const { return expansions_; }
@@ -82,11 +90,14 @@ class QueryBuilder {
 
  private:
   [[nodiscard]] static std::string query_language(std::string_view text);
-  // The unstemmed words of `text` that `stemmed` does not search already, OR-ed.
-  [[nodiscard]] Xapian::Query exact_forms(const std::string& text, const Xapian::Query& stemmed);
+  // What a short query adds to the weight of the articles `stemmed` matches: its
+  // words as typed (those `stemmed` does not search already) and, when on, its adjacent
+  // word pairs near each other. Empty for long queries (RankingParams).
+  [[nodiscard]] Xapian::Query boosts(const std::string& text, const Xapian::Query& stemmed);
 
   void find_expansions(std::string_view text);
 
+  RankingParams ranking_;
   Xapian::Database parser_db_;
   Xapian::QueryParser parser_;
   std::vector<Expansion> expansions_;

@@ -125,11 +125,16 @@ bool Searcher::refresh() {
 
 SearchResponse Searcher::search(const SearchRequest& request) {
   const auto started = std::chrono::steady_clock::now();
-  if (!builder_) builder_.emplace(db_);
+  if (!builder_) builder_.emplace(db_, options_.ranking);
   QueryBuilder& builder = *builder_;
-  const Xapian::Query query = builder.build(request);
+  Xapian::Query query = builder.build(request);
+  if (request.feedback && request.sort == SortOrder::kRelevance) {
+    if (const Xapian::Query more = feedback_terms(db_, query, options_.ranking); !more.empty())
+      query = builder.build(request, more);
+  }
 
   Xapian::Enquire enquire(db_);
+  enquire.set_weighting_scheme(bm25_weight(options_.ranking));
   enquire.set_query(query);
   if (request.sort == SortOrder::kDate) {
     enquire.set_sort_by_value_then_relevance(kSlotDate, true);

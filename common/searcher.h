@@ -14,6 +14,7 @@
 
 #include "common/article.h"
 #include "common/query_builder.h"
+#include "common/ranking.h"
 
 namespace morgue {
 
@@ -76,7 +77,8 @@ struct StoredArticle {
 };
 
 struct SearcherOptions {
-  double time_limit_seconds = 0;  // 0 = none; else the match is cut and marked partial
+  double time_limit_seconds = 0;            // 0 = none; else the match is cut and marked partial
+  RankingParams ranking = kDefaultRanking;  // other values for experiments (bench/) only
 };
 
 class Searcher {

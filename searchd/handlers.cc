@@ -93,6 +93,7 @@ SearchRequest parse_search_params(const Params& params) {
     request.recency_half_life_days = parse_half_life(*recency);
   if (const auto* asof = single(params, "asof"); asof && !asof->empty()) request.asof = parse_date_param("asof", *asof);
   if (const auto* match = single(params, "match")) request.match_any = parse_match(*match);
+  if (const auto* feedback = single(params, "feedback")) request.feedback = parse_flag("feedback", *feedback);
   if (const auto* offset = single(params, "offset")) request.offset = parse_count(*offset, "offset");
   if (const auto* limit = single(params, "limit")) request.limit = parse_count(*limit, "limit");
   if (const auto* facets = single(params, "facets")) {

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> outlets, request_entities;
   std::string from, to, sort = "relevance", facets, color = "auto", recency, asof;
   unsigned offset = 0, limit = 10;
-  bool json = false, any = false;
+  bool json = false, any = false, feedback = false;
   app.add_option("query", words, "the query (docs/query-language.md); several words are joined");
   app.add_option("--db", db, "index directory")->capture_default_str();
   app.add_option("--outlet", outlets, "only articles from this outlet (repeatable: any of them)")
@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   app.add_option("--from", from, "only articles published on or after YYYY-MM-DD");
   app.add_option("--to", to, "only articles published on or before YYYY-MM-DD");
   app.add_flag("--any", any, "match articles with any of the words, best first (default: all of them)");
+  app.add_flag("--feedback", feedback, "add terms from the best matches to the query (pseudo-relevance feedback)");
   app.add_option("--sort", sort, "relevance (default) or date (newest first)");
   app.add_option("--recency", recency, "blend freshness into relevance: half-life such as 30d, 2w, 1y");
   app.add_option("--asof", asof, "with --recency: count ages back from YYYY-MM-DD (default today)");
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
     if (!recency.empty()) request.recency_half_life_days = parse_half_life(recency);
     if (!asof.empty()) request.asof = parse_date_param("asof", asof);
     request.match_any = any;
+    request.feedback = feedback;
     request.offset = offset;
     request.limit = limit;
     if (!facets.empty()) {

@@ -150,6 +150,20 @@ TEST_CASE("match=any ranks articles with any of the words, match=all is the defa
   CHECK(hit_field(got, "id") == want);
 }
 
+TEST_CASE("feedback=1 is the library's feedback", "[http][corpus][ranking]") {
+  auto& d = corpus_daemon();
+  const auto a = d.get("/search?q=memorandum&match=any&feedback=1");
+  REQUIRE(a.status == 200);
+  SearchRequest request;
+  request.query = "memorandum";
+  request.match_any = true;
+  request.feedback = true;
+  Searcher searcher(corpus_index());
+  std::vector<std::string> want;
+  for (const auto& h : searcher.search(request).hits) want.push_back(h.id);
+  CHECK(hit_field(parse_json(a.body), "id") == want);
+}
+
 TEST_CASE("Bad parameters are 400 with a JSON error naming the parameter", "[http][errors]") {
   struct Row {
     std::string target;
@@ -164,6 +178,7 @@ TEST_CASE("Bad parameters are 400 with a JSON error naming the parameter", "[htt
       {"/search?q=x&sort=popular", "sort"},
       {"/search?q=x&match=some", "match"},
       {"/search?q=x&match=any&match=all", "match"},
+      {"/search?q=x&feedback=yes", "feedback"},
       {"/search?q=x&limit=101", "limit"},
       {"/search?q=x&limit=abc", "limit"},
       {"/search?q=x&limit=-1", "limit"},

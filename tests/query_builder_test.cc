@@ -21,18 +21,18 @@ TEST_CASE("Query language to Xapian queries", "[query]") {
     const char* expected;
   };
   const Row rows[] = {
-      {"putin", "Query((Zputin@1 AND_MAYBE putin))"},
-      {"Putin talks", "Query(((putin@1 AND Ztalk@2) AND_MAYBE talks))"},
-      {"putin OR zelensky", "Query(((Zputin@1 OR Zzelenski@2) AND_MAYBE (putin OR zelensky)))"},
-      {"putin -trump", "Query(((Zputin@1 AND_NOT Ztrump@2) AND_MAYBE (putin OR trump)))"},
-      {"putin NOT trump", "Query(((Zputin@1 AND_NOT Ztrump@2) AND_MAYBE (putin OR trump)))"},
+      {"putin", "Query((Zputin@1 AND_MAYBE 0.25 * putin))"},
+      {"Putin talks", "Query(((putin@1 AND Ztalk@2) AND_MAYBE 0.25 * talks))"},
+      {"putin OR zelensky", "Query(((Zputin@1 OR Zzelenski@2) AND_MAYBE 0.25 * (putin OR zelensky)))"},
+      {"putin -trump", "Query(((Zputin@1 AND_NOT Ztrump@2) AND_MAYBE 0.25 * (putin OR trump)))"},
+      {"putin NOT trump", "Query(((Zputin@1 AND_NOT Ztrump@2) AND_MAYBE 0.25 * (putin OR trump)))"},
       {"\"root causes\"", "Query((root@1 PHRASE 2 causes@2))"},  // exact forms already
       {"Zelensk*", "Query(WILDCARD SYNONYM zelensk)"},           // no second expansion
       {"memorandum NEAR sochi", "Query((memorandum@1 NEAR 11 sochi@2))"},
       {"title:roadmap", "Query(ZSroadmap@1)"},
       {"headline:roadmap", "Query(ZSroadmap@1)"},
       {"outlet:\"Global News\"", "Query(0 * XOglobal news)"},
-      {"outlet:axios putin", "Query(((Zputin@1 FILTER XOaxios) AND_MAYBE putin))"},
+      {"outlet:axios putin", "Query(((Zputin@1 FILTER XOaxios) AND_MAYBE 0.25 * putin))"},
       {"date:2025-05-19", "Query(0 * D20250519)"},
       {"date:2025-05", "Query(0 * M202505)"},
       {"date:2025", "Query(0 * Y2025)"},
@@ -41,6 +41,18 @@ TEST_CASE("Query language to Xapian queries", "[query]") {
       {"date:2025..", "Query(VALUE_GE 0 20250101)"},
       {"..2014-12-31", "Query(VALUE_LE 0 20141231)"},
       {"", "Query(<alldocuments>)"},
+      // Stop-words (common/ranking.cc) are dropped outside phrases, kept inside, and kept
+      // when there is nothing else.
+      {"the hague", "Query((Zhagu@2 AND_MAYBE 0.25 * hague))"},
+      {"\"the hague\"", "Query((the@1 PHRASE 2 hague@2))"},
+      {"the who", "Query((Zwho@2 AND_MAYBE 0.25 * who))"},
+      {"the", "Query((Zthe@1 AND_MAYBE 0.25 * the))"},
+      // Five words but for stop-words: too long for exact forms (RankingParams::exact_max_words).
+      {"talks on the ceasefire in eastern ukraine",
+       "Query(((Ztalk@1 AND Zceasefir@4 AND Zeastern@6 AND Zukrain@7) "
+       "AND_MAYBE 0.25 * (ceasefire OR eastern OR talks OR ukraine)))"},
+      {"talks on the ceasefire in eastern ukraine resume",
+       "Query((Ztalk@1 AND Zceasefir@4 AND Zeastern@6 AND Zukrain@7 AND Zresum@8))"},
   };
   for (const auto& row : rows) {
     INFO("query: " << row.query);
@@ -53,7 +65,7 @@ TEST_CASE("Request filters wrap the query", "[query]") {
   req.outlets = {"Global News", "Axios"};
   req.from = morgue::Date{2025, 1, 1};
   CHECK(describe("ceasefire", req) ==
-        "Query((((Zceasefir@1 AND_MAYBE ceasefire) FILTER (XOglobal news OR XOaxios)) FILTER VALUE_RANGE 0 "
+        "Query((((Zceasefir@1 AND_MAYBE 0.25 * ceasefire) FILTER (XOglobal news OR XOaxios)) FILTER VALUE_RANGE 0 "
         "20250101 99999999))");
 }
 
@@ -63,12 +75,12 @@ TEST_CASE("match_any joins the words with OR, operators still apply", "[query]")
     const char* expected;
   };
   const Row rows[] = {
-      {"putin", "Query((Zputin@1 AND_MAYBE putin))"},
-      {"Putin talks", "Query(((putin@1 OR Ztalk@2) AND_MAYBE talks))"},
-      {"putin -trump", "Query(((Zputin@1 AND_NOT Ztrump@2) AND_MAYBE (putin OR trump)))"},
-      {"+putin talks", "Query(((Zputin@1 AND_MAYBE Ztalk@2) AND_MAYBE (putin OR talks)))"},
-      {"putin AND kremlin", "Query(((Zputin@1 AND Zkremlin@2) AND_MAYBE (kremlin OR putin)))"},
-      {"\"root causes\" putin", "Query((((root@1 PHRASE 2 causes@2) OR Zputin@3) AND_MAYBE putin))"},
+      {"putin", "Query((Zputin@1 AND_MAYBE 0.25 * putin))"},
+      {"Putin talks", "Query(((putin@1 OR Ztalk@2) AND_MAYBE 0.25 * talks))"},
+      {"putin -trump", "Query(((Zputin@1 AND_NOT Ztrump@2) AND_MAYBE 0.25 * (putin OR trump)))"},
+      {"+putin talks", "Query(((Zputin@1 AND_MAYBE Ztalk@2) AND_MAYBE 0.25 * (putin OR talks)))"},
+      {"putin AND kremlin", "Query(((Zputin@1 AND Zkremlin@2) AND_MAYBE 0.25 * (kremlin OR putin)))"},
+      {"\"root causes\" putin", "Query((((root@1 PHRASE 2 causes@2) OR Zputin@3) AND_MAYBE 0.25 * putin))"},
   };
   morgue::SearchRequest any;
   any.match_any = true;
@@ -80,10 +92,10 @@ TEST_CASE("match_any joins the words with OR, operators still apply", "[query]")
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   morgue::QueryBuilder builder(db);
   any.query = "putin talks";
-  CHECK(builder.build(any).get_description() == "Query(((Zputin@1 OR Ztalk@2) AND_MAYBE (putin OR talks)))");
+  CHECK(builder.build(any).get_description() == "Query(((Zputin@1 OR Ztalk@2) AND_MAYBE 0.25 * (putin OR talks)))");
   morgue::SearchRequest all;
   all.query = "putin talks";
-  CHECK(builder.build(all).get_description() == "Query(((Zputin@1 AND Ztalk@2) AND_MAYBE (putin OR talks)))");
+  CHECK(builder.build(all).get_description() == "Query(((Zputin@1 AND Ztalk@2) AND_MAYBE 0.25 * (putin OR talks)))");
   CHECK(morgue::parse_match("any"));
   CHECK_FALSE(morgue::parse_match("all"));
   CHECK_FALSE(morgue::parse_match(""));

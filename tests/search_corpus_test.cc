@@ -63,6 +63,11 @@ TEST_CASE("Queries on the demo archive find the right articles", "[search][corpu
       {"2025-05-01..2025-05-31", {"2025-05-16", "2025-05-19", "2025-05-19"}},
       {"date:2025-05-19", {"2025-05-19", "2025-05-19"}},
       {"putin date:2014", {"2014-08-27"}},
+      // Stop-words are dropped from queries, not from the index: a phrase keeps them,
+      // and a query of stop-words alone searches them rather than nothing or everything.
+      {"\"the Kremlin\"", {"2014-08-27", "2025-12-03"}},
+      {"the", {"2014-08-27", "2025-05-16", "2025-05-19", "2025-05-19", "2025-12-03"}},
+      {"the ceasefire", {"2014-08-27", "2025-05-16", "2025-05-19", "2025-05-19"}},
       // Only in site furniture: stripped, so not found.
       {"G7", {}},
       {"GLP-1", {}},
@@ -191,6 +196,48 @@ TEST_CASE("An exact match outranks a stemmed one", "[search][ranking]") {
   r = s.search(req);
   REQUIRE(r.hits.size() == 2);
   CHECK(r.hits[0].id == "stem");
+}
+
+TEST_CASE("The default ranking puts an exact headline match for a rare word first", "[search][corpus][ranking]") {
+  // "progress": in the headline of one article, in the body only of another (three
+  // times, in a longer text); no other article has it.
+  Searcher s(corpus_index());
+  const auto headline = s.find("003_6e6beed36f0e0b2c");
+  const auto body = s.find("004_31363c931ec8fce3");
+  REQUIRE(headline);
+  REQUIRE(body);
+  REQUIRE(headline->article.headline.find("Progress") != std::string::npos);
+  REQUIRE(body->article.headline.find("rogress") == std::string::npos);
+  REQUIRE(body->article.body.find("progress") != std::string::npos);
+  for (const bool any : {false, true}) {
+    SearchRequest req;
+    req.query = "progress";
+    req.match_any = any;
+    const auto r = s.search(req);
+    REQUIRE(r.hits.size() == 2);
+    CHECK(r.hits[0].id == "003_6e6beed36f0e0b2c");
+  }
+}
+
+TEST_CASE("Feedback adds terms from the best matches, only for ranking", "[search][corpus][ranking]") {
+  SearchRequest req;
+  req.query = "roadmap";
+  const auto plain = search("roadmap");
+  req.feedback = true;
+  const auto fed = search("roadmap", req);
+  REQUIRE(plain.hits.size() == 1);
+  // match=all: the feedback terms weigh in, the query's words still decide what matches.
+  REQUIRE(fed.hits.size() == 1);
+  CHECK(fed.hits[0].id == plain.hits[0].id);
+  CHECK(fed.hits[0].score > plain.hits[0].score);  // the terms came from it
+  // match=any: articles with the feedback terms may match too, after the best ones.
+  req.match_any = true;
+  const auto any = search("roadmap", req);
+  REQUIRE(any.hits.size() >= 1);
+  CHECK(any.hits[0].id == plain.hits[0].id);
+  CHECK(morgue::parse_flag("feedback", "1"));
+  CHECK_FALSE(morgue::parse_flag("feedback", "0"));
+  CHECK_THROWS_AS(morgue::parse_flag("feedback", "yes please"), QueryError);
 }
 
 TEST_CASE("A query restricted with lang: is stemmed in that language", "[search][lang]") {

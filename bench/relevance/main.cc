@@ -22,6 +22,7 @@
 #include "common/errors.h"
 #include "common/index_location.h"
 #include "common/query_builder.h"
+#include "common/ranking.h"
 #include "common/schema.h"
 #include "common/searcher.h"
 #include "common/text_util.h"
@@ -134,6 +135,10 @@ void print_row(const SystemFigures& s) {
 struct Options {
   fs::path root, work;
   unsigned passes = 5;
+  RankingParams ranking = kDefaultRanking;  // morgue's, for experiments (--k1, --b, ...)
+  bool feedback_row = true;                 // also run morgue with feedback=1
+  std::vector<double> sweep_k1, sweep_b;    // sweep: the grid
+  bool sweep_feedback = false;              // sweep: with feedback=1
 };
 
 // One query's words as each system gets them: morgue's are cut to its query limit.
@@ -152,8 +157,9 @@ std::vector<QueryText> query_texts(const std::vector<Query>& queries, std::size_
   return texts;
 }
 
-SearchRequest morgue_request(const std::string& words) {
+SearchRequest morgue_request(const std::string& words, bool feedback = false) {
   SearchRequest r;
+  r.feedback = feedback;
   r.query = words;
   r.match_any = true;
   r.limit = kMaxLimit;
@@ -165,18 +171,20 @@ SearchRequest morgue_request(const std::string& words) {
 // defaults on their own index; plain BM25 on morgue's index.
 class Systems {
  public:
-  explicit Systems(const fs::path& dir, const std::vector<Document>& docs)
+  explicit Systems(const fs::path& dir, const std::vector<Document>& docs, const RankingParams& ranking)
       : xapian_(build_xapian_index(dir / "xapian", docs), {.quest_stopwords = true}),
         morgue_db_(open_index(dir / "morgue")),
         plain_(morgue_db_, {.quest_stopwords = false}),
-        builder_(morgue_db_),
+        builder_(morgue_db_, ranking),
         enquire_(morgue_db_),
-        searcher_(dir / "morgue") {}
+        searcher_(dir / "morgue", {.ranking = ranking}) {
+    enquire_.set_weighting_scheme(bm25_weight(ranking));
+  }
 
   // The code of morgue-search and GET /search, paging through its limit of 100.
-  Ranking morgue_search(const std::string& words) {
+  Ranking morgue_search(const std::string& words, bool feedback = false) {
     Ranking ranking;
-    SearchRequest r = morgue_request(words);
+    SearchRequest r = morgue_request(words, feedback);
     for (r.offset = 0; r.offset < kRunDepth; r.offset += r.limit) {
       const SearchResponse page = searcher_.search(r);
       for (const Hit& h : page.hits) ranking.push_back({h.id, h.score});
@@ -202,24 +210,41 @@ class Systems {
 };
 
 struct Runs {
-  Run morgue, xapian, plain;
-  std::vector<double> searcher_ms;  // per query, all pages
-  std::size_t disagreements = 0;    // queries morgue_match ranks unlike morgue_search
+  Run morgue, xapian, plain, feedback;
+  std::vector<double> searcher_ms, feedback_ms;  // per query, all pages
+  std::size_t disagreements = 0;                 // queries morgue_match ranks unlike morgue_search
+  std::string disagreement;                      // the first of them
 };
 
-Runs rank_all(Systems& systems, const std::vector<QueryText>& texts) {
+Runs rank_all(Systems& systems, const std::vector<QueryText>& texts, bool feedback) {
   Runs runs;
   for (const QueryText& t : texts) {
-    const auto start = Clock::now();
+    auto start = Clock::now();
     const Ranking& ranking = runs.morgue[t.id] = systems.morgue_search(t.morgue);
     runs.searcher_ms.push_back(ms_since(start));
+    if (feedback) {
+      start = Clock::now();
+      runs.feedback[t.id] = systems.morgue_search(t.morgue, true);
+      runs.feedback_ms.push_back(ms_since(start));
+    }
     runs.xapian[t.id] = to_ranking(systems.xapian_match(t.words), docno_from_data);
     runs.plain[t.id] = to_ranking(systems.plain_match(t.morgue), morgue_docno);
     // What is timed must rank what Searcher ranked.
     const Ranking direct = to_ranking(systems.morgue_match(t.morgue), morgue_docno);
     bool same = direct.size() == ranking.size();
-    for (std::size_t i = 0; same && i < direct.size(); ++i) same = direct[i].docno == ranking[i].docno;
-    runs.disagreements += !same;
+    std::size_t at = 0;
+    for (; same && at < direct.size(); ++at) same = direct[at].docno == ranking[at].docno;
+    if (!same && runs.disagreements++ == 0) {
+      runs.disagreement = t.id;
+      if (direct.size() != ranking.size()) {
+        runs.disagreement += ", " + std::to_string(direct.size()) + " vs " + std::to_string(ranking.size()) + " ranked";
+      } else {
+        char where[160];
+        std::snprintf(where, sizeof where, ", rank %zu: %s %.17g vs %s %.17g", at, direct[at - 1].docno.c_str(),
+                      direct[at - 1].score, ranking[at - 1].docno.c_str(), ranking[at - 1].score);
+        runs.disagreement += where;
+      }
+    }
   }
   return runs;
 }
@@ -283,8 +308,8 @@ void run_collection(const Collection& c, const Options& o) {
   std::size_t cut = 0;
   const std::vector<QueryText> texts = query_texts(queries, cut);
 
-  Systems on(dir, docs);
-  const Runs runs = rank_all(on, texts);
+  Systems on(dir, docs, o.ranking);
+  const Runs runs = rank_all(on, texts, o.feedback_row);
   const Latencies ms = time_all(on, texts, o.passes);
 
   std::vector<SystemFigures> systems;
@@ -304,6 +329,13 @@ void run_collection(const Collection& c, const Options& o) {
   std::printf("| system | MAP | nDCG@10 | P@10 | R@1000 | p50 ms | p99 ms |\n|---|---|---|---|---|---|---|\n");
   for (const auto& s : systems) print_row(s);
   print_row({"plain BM25 on morgue's index (diagnostic)", evaluate(runs.plain, qrels), ms.plain});
+  if (o.feedback_row) {
+    const Evaluation fb = evaluate(runs.feedback, qrels);
+    std::printf(
+        "| morgue with feedback=1 (RM3-style, %u docs, %u terms, weight %.2f) | %.4f | %.4f | %.4f | %.4f | | |\n",
+        o.ranking.feedback_docs, o.ranking.feedback_terms, o.ranking.feedback_weight, fb.mean.map, fb.mean.ndcg10,
+        fb.mean.p10, fb.mean.recall1000);
+  }
   std::printf("\n");
   if (!lucene) std::printf("Lucene: SKIPPED (no %s; bench/relevance.sh runs it)\n", (dir / "lucene.run").c_str());
   print_ratios(systems);
@@ -322,12 +354,72 @@ void run_collection(const Collection& c, const Options& o) {
       "morgue-search's path (Searcher::search, 10 pages of 100 with snippets): p50 %.3f ms, p99 %.3f ms per "
       "query\n",
       percentile(runs.searcher_ms, 0.5), percentile(runs.searcher_ms, 0.99));
+  if (o.feedback_row) {
+    std::printf("with feedback=1 (two searches and an ESet per page): p50 %.3f ms, p99 %.3f ms per query\n",
+                percentile(runs.feedback_ms, 0.5), percentile(runs.feedback_ms, 0.99));
+  }
   if (cut) {
     std::printf("%zu queries cut to morgue's %zu-byte query limit (the baselines had them whole)\n", cut,
                 kMaxQueryBytes);
   }
   if (runs.disagreements) {
-    std::printf("WARNING: %zu queries ranked differently by Searcher and the timed match\n", runs.disagreements);
+    std::printf("WARNING: %zu queries ranked differently by Searcher and the timed match (the first: query %s)\n",
+                runs.disagreements, runs.disagreement.c_str());
+  }
+}
+
+// MAP and nDCG@10 of morgue's query (QueryBuilder + BM25, as Searcher ranks) over a
+// k1 x b grid, every other parameter as given.
+void sweep(const Options& o) {
+  std::printf("| k1 | b |");
+  std::vector<const Collection*> present;
+  for (const Collection& c : collections()) {
+    if (!fs::exists(o.work / c.name / "morgue")) continue;
+    present.push_back(&c);
+    std::printf(" %s MAP | %s nDCG@10 |", c.name, c.name);
+  }
+  std::printf(" mean MAP |\n|---|---|");
+  for (std::size_t i = 0; i <= 2 * present.size(); ++i) std::printf("---|");
+  std::printf("\n");
+  struct Data {
+    Xapian::Database db;
+    Qrels qrels;
+    std::vector<QueryText> texts;
+  };
+  std::vector<Data> data;
+  for (const Collection* c : present) {
+    std::size_t cut = 0;
+    data.push_back(
+        {open_index(o.work / c->name / "morgue"), load_qrels(*c, o.root), query_texts(load_queries(*c, o.root), cut)});
+  }
+  for (double k1 : o.sweep_k1) {
+    for (double b : o.sweep_b) {
+      RankingParams p = o.ranking;
+      p.k1 = k1;
+      p.b = b;
+      std::printf("| %.2f | %.2f |", k1, b);
+      double sum = 0;
+      for (Data& d : data) {
+        QueryBuilder builder(d.db, p);
+        Xapian::Enquire enquire(d.db);
+        enquire.set_weighting_scheme(bm25_weight(p));
+        Run run;
+        for (const QueryText& t : d.texts) {
+          const SearchRequest r = morgue_request(t.morgue, o.sweep_feedback);
+          Xapian::Query q = builder.build(r);
+          if (r.feedback) {
+            if (const Xapian::Query more = feedback_terms(d.db, q, p); !more.empty()) q = builder.build(r, more);
+          }
+          enquire.set_query(q);
+          run[t.id] = to_ranking(enquire.get_mset(0, kRunDepth), morgue_docno);
+        }
+        const Evaluation e = evaluate(run, d.qrels);
+        std::printf(" %.4f | %.4f |", e.mean.map, e.mean.ndcg10);
+        sum += e.mean.map;
+      }
+      std::printf(" %.4f |\n", sum / static_cast<double>(data.size()));
+      std::fflush(stdout);
+    }
   }
 }
 
@@ -354,13 +446,42 @@ int main(int argc, char** argv) {
   Options o;
   auto* prep = app.add_subcommand("prepare", "write each collection as JSON Lines (and Lucene's input) under --work");
   auto* runner = app.add_subcommand("run", "index the Xapian baseline, run every query, print the tables");
-  for (auto* sub : {prep, runner}) {
+  auto* sweeper = app.add_subcommand("sweep", "morgue's MAP and nDCG@10 over a grid of BM25 k1 and b");
+  for (auto* sub : {prep, runner, sweeper}) {
     sub->add_option("--collections", o.root, "the ir-collections folder")->required();
     sub->add_option("--work", o.work, "working directory")->required();
   }
   runner->add_option("--passes", o.passes, "timed runs per query")->capture_default_str();
+  sweeper->add_option("--k1", o.sweep_k1, "values of k1")->default_str("0.8 1.0 1.2 1.4 1.6");
+  sweeper->add_option("--b", o.sweep_b, "values of b")->default_str("0.5 0.6 0.7 0.75 0.8 0.9");
+  sweeper->add_flag("--feedback", o.sweep_feedback, "rank with feedback=1");
+  // Experiments only: the product's values are kDefaultRanking (common/ranking.h).
+  RankingParams& p = o.ranking;
+  for (auto* sub : {runner, sweeper}) {
+    if (sub == runner) {
+      sub->add_option("--k1", p.k1, "BM25 k1 (experiments)")->capture_default_str();
+      sub->add_option("--b", p.b, "BM25 b (experiments)")->capture_default_str();
+      sub->add_option("--feedback-row", o.feedback_row, "also rank with feedback=1")->capture_default_str();
+    }
+    sub->add_option("--stopwords", p.stopwords, "query stop-words")->capture_default_str();
+    sub->add_option("--exact-max-words", p.exact_max_words, "exact forms up to this many words")->capture_default_str();
+    sub->add_option("--exact-weight", p.exact_weight, "exact forms' weight")->capture_default_str();
+    sub->add_option("--proximity-max-words", p.proximity_max_words, "word pairs up to this many words")
+        ->capture_default_str();
+    sub->add_option("--proximity-window", p.proximity_window, "word pairs' window")->capture_default_str();
+    sub->add_option("--proximity-weight", p.proximity_weight, "word pairs' weight")->capture_default_str();
+    sub->add_option("--feedback-docs", p.feedback_docs, "feedback: top documents")->capture_default_str();
+    sub->add_option("--feedback-terms", p.feedback_terms, "feedback: terms added")->capture_default_str();
+    sub->add_option("--feedback-weight", p.feedback_weight, "feedback: weight of the best")->capture_default_str();
+  }
   CLI11_PARSE(app, argc, argv);
+  if (o.sweep_k1.empty()) o.sweep_k1 = {0.8, 1.0, 1.2, 1.4, 1.6};
+  if (o.sweep_b.empty()) o.sweep_b = {0.5, 0.6, 0.7, 0.75, 0.8, 0.9};
   try {
+    if (sweeper->parsed()) {
+      sweep(o);
+      return 0;
+    }
     return prep->parsed() ? prepare(o.root, o.work) : run(o);
   } catch (const Error& e) {
     std::cerr << "relevance-bench: " << e.what() << '\n';

@@ -1,0 +1,65 @@
+#include "common/ranking.h"
+
+#include <array>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace morgue {
+namespace {
+
+// Lucene's EnglishAnalyzer.ENGLISH_STOP_WORDS_SET (8.8), the stop set of the stronger
+// baseline in bench/relevance.sh. Unlike quest's list it keeps the question words
+// (who, what, where, when, how), which name things in news queries ("The Who").
+constexpr std::array<std::string_view, 33> kStopwords = {
+    "a",   "an",    "and",  "are",   "as",    "at",   "be",   "but", "by",  "for",  "if",
+    "in",  "into",  "is",   "it",    "no",    "not",  "of",   "on",  "or",  "such", "that",
+    "the", "their", "then", "there", "these", "they", "this", "to",  "was", "will", "with",
+};
+
+// Expansion terms are words of the default field: no prefixed or boolean terms, no
+// terms the query has already, no numbers.
+class FeedbackTermDecider : public Xapian::ExpandDecider {
+ public:
+  explicit FeedbackTermDecider(const Xapian::Query& query)
+      : query_(query.get_unique_terms_begin(), query.get_unique_terms_end()) {}
+  bool operator()(const std::string& term) const override {
+    if (term.size() < 3 || term[0] != 'Z') return false;  // stemmed forms (STEM_SOME indexes both)
+    for (std::size_t i = 1; i < term.size(); ++i) {
+      const auto c = static_cast<unsigned char>(term[i]);
+      if (c >= 'A' && c <= 'Z') return false;
+      if (c >= '0' && c <= '9') return false;
+    }
+    for (std::string_view w : kStopwords)
+      if (term.compare(1, std::string::npos, w) == 0) return false;
+    return !query_.contains(term);
+  }
+
+ private:
+  std::set<std::string> query_;
+};
+
+}  // namespace
+
+Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& query, const RankingParams& p) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(bm25_weight(p));
+  enquire.set_query(query);
+  const Xapian::MSet top = enquire.get_mset(0, p.feedback_docs);
+  if (top.empty()) return {};
+  Xapian::RSet rset;
+  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+  const FeedbackTermDecider decider(query);
+  const Xapian::ESet eset = enquire.get_eset(p.feedback_terms, rset, &decider);
+  if (eset.empty() || eset.begin().get_weight() <= 0) return {};
+  // Each term weighs in proportion to its expand weight, the best at feedback_weight.
+  const double best = eset.begin().get_weight();
+  std::vector<Xapian::Query> terms;
+  for (auto it = eset.begin(); it != eset.end(); ++it)
+    terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), p.feedback_weight * it.get_weight() / best);
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+std::span<const std::string_view> stopwords() { return kStopwords; }
+
+}  // namespace morgue

@@ -1,0 +1,63 @@
+// How morgue ranks: every parameter of relevance in one place, with the one default
+// set the product uses. The figures behind each value are in bench/README.md
+// ("Relevance"): chosen on Cranfield, CISI and Medline together, one set for all.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace morgue {
+
+struct RankingParams {
+  // BM25 (Robertson's k1 and b; Xapian's min_normlen). MAP rose with k1 on all three
+  // collections up to 2.5-3; 2.0 is the top of the usual range (1.2-2.0), where
+  // news articles, longer than the collections' abstracts, are less likely to be hurt.
+  // b: 0.75 as usual (0.9 was slightly better, by at most 0.003 MAP, but nearly full
+  // length normalisation would weigh against long news features).
+  double k1 = 2.0;
+  double b = 0.75;
+  double min_normlen = 0.5;
+  // Query stop-words (kStopwords), dropped by the query parser but not at index time,
+  // so a quoted phrase still matches them.
+  bool stopwords = true;
+  // Exact forms: for queries of at most exact_max_words words, the words as typed are
+  // searched again, unstemmed, their weight scaled by exact_weight, so "talks" ranks an
+  // article saying "talks" above one saying only "talk". At full weight it cost MAP on
+  // two collections, at 0.1-0.3 nothing; but on every query it doubles query time (it
+  // reads a second posting list per word), so long queries skip it.
+  unsigned exact_max_words = 4;
+  double exact_weight = 0.25;
+  // Proximity: for 2..proximity_max_words-word queries, each pair of adjacent words
+  // within proximity_window positions adds weight (scaled by proximity_weight). 0 = off:
+  // it lowered MAP on Cranfield and CISI at every weight tried (bench/README.md).
+  unsigned proximity_max_words = 0;
+  unsigned proximity_window = 8;
+  double proximity_weight = 0.5;
+  // Pseudo-relevance feedback (SearchRequest::feedback, RM3 style): the best
+  // feedback_docs matches suggest feedback_terms more terms (Xapian's ESet), OR-ed in
+  // with their weight scaled by feedback_weight. Better on every collection and
+  // measure, but two searches: not the default.
+  unsigned feedback_docs = 10;
+  unsigned feedback_terms = 20;
+  double feedback_weight = 0.5;
+};
+
+inline constexpr RankingParams kDefaultRanking{};
+
+// The weighting scheme for RankingParams (k2=0, k3=1: query term frequency counts).
+[[nodiscard]] inline Xapian::BM25Weight bm25_weight(const RankingParams& p) {
+  return Xapian::BM25Weight(p.k1, 0, 1, p.b, p.min_normlen);
+}
+
+// Lucene's EnglishAnalyzer stop set (ENGLISH_STOP_WORDS_SET, 33 words).
+[[nodiscard]] std::span<const std::string_view> stopwords();
+
+// RM3-style pseudo-relevance feedback: the feedback_terms best expansion terms of the
+// feedback_docs best matches of `query` (Xapian's ESet), each OP_SCALE_WEIGHT-ed in
+// proportion to its expand weight; empty when there is nothing to add.
+[[nodiscard]] Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& query,
+                                           const RankingParams& p);
+
+}  // namespace morgue
