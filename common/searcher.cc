@@ -273,15 +273,16 @@ std::vector<EntitySuggestion> Searcher::suggest_entities(std::string_view prefix
       entity_terms_->emplace_back((*it).substr(term_prefix.size()), it.get_termfreq());
   }
   const std::string p = entities::alias_key(prefix);
+  const std::string word_start = " " + p;
   auto matches = [&](std::string_view key) {
-    return p.empty() || key.starts_with(p) || key.find(" " + p) != std::string_view::npos;
+    return p.empty() || key.starts_with(p) || key.find(word_start) != std::string_view::npos;
   };
   // Names whose alias matches: "kie" finds Kyiv through "Kiev".
   std::set<std::string> by_alias;
-  for (const auto& e : entities::default_alias_table().entries()) {
-    if (p.empty()) break;
-    for (const auto& alias : e.aliases)
-      if (matches(entities::alias_key(alias))) by_alias.insert(entities::alias_key(e.name));
+  if (!p.empty()) {
+    const auto& table = entities::default_alias_table();
+    for (const auto& [key, index] : table.keys())
+      if (matches(key)) by_alias.insert(entities::alias_key(table.entries()[index].name));
   }
   std::vector<std::pair<std::string, Xapian::doccount>> found;
   for (const auto& [key, n] : *entity_terms_)

@@ -39,6 +39,8 @@ class AliasTable {
   [[nodiscard]] const EntityEntry* find(std::string_view name, std::optional<EntityType> type = {}) const;
   [[nodiscard]] const EntityEntry* find_code(std::string_view code) const;
   [[nodiscard]] std::span<const EntityEntry> entries() const { return entries_; }
+  // alias_key of every canonical name and alias -> index into entries().
+  [[nodiscard]] const std::unordered_multimap<std::string, std::size_t>& keys() const { return by_key_; }
 
  private:
   std::vector<EntityEntry> entries_;
