@@ -138,6 +138,14 @@ TEST_CASE("resolution gives each entity one name, surnames join the full name", 
     CHECK(e[0] == ArticleEntity{"Olena Zorya", EntityType::kPerson, 3});
     CHECK(e[1] == ArticleEntity{"Mykola Hrin", EntityType::kPerson, 1});
   }
+  SECTION("a month the tagger took into a name is dropped") {
+    const auto e = resolve_entities({mention("June Poroshenko", "PER"), mention("Petro Poroshenko", "PER")}, table);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0] == ArticleEntity{"Petro Poroshenko", EntityType::kPerson, 2});
+    // Only for people, and only when a name is left.
+    CHECK(resolve_entities({mention("June", "PER")}, table)[0].name == "June");
+    CHECK(resolve_entities({mention("May Day Parade", "MISC")}, table)[0].name == "May Day Parade");
+  }
   SECTION("an ambiguous surname stays on its own") {
     const auto e =
         resolve_entities({mention("Anna Bily", "PER"), mention("Petro Bily", "PER"), mention("Bily", "PER")}, table);

@@ -88,6 +88,21 @@ struct Group {
   }
 };
 
+// "In June Poroshenko said": the tagger sometimes takes the month into the name.
+// News rarely names a person June or May first, and coreference then finds the
+// person the surname belongs to.
+std::string drop_leading_month(const std::string& name) {
+  static constexpr std::array<std::string_view, 12> kMonths = {"January",   "February", "March",    "April",
+                                                               "May",       "June",     "July",     "August",
+                                                               "September", "October",  "November", "December"};
+  const auto space = name.find(' ');
+  if (space == std::string::npos) return name;
+  const std::string_view first(name.data(), space);
+  for (std::string_view month : kMonths)
+    if (first == month) return name.substr(space + 1);
+  return name;
+}
+
 }  // namespace
 
 std::string clean_mention(std::string_view text) {
@@ -135,9 +150,10 @@ std::vector<ArticleEntity> resolve_entities(const std::vector<ner::Mention>& men
   std::vector<Group> groups;
   std::map<std::string, std::size_t> by_key;  // alias_key or canonical key -> group
   for (const auto& m : mentions) {
-    const std::string name = clean_mention(m.text);
+    std::string name = clean_mention(m.text);
     if (name.empty() || utf8_length(name) < 2) continue;
     const auto tagged = parse_entity_type(m.type).value_or(EntityType::kOther);
+    if (tagged == EntityType::kPerson) name = drop_leading_month(name);
     const EntityEntry* entry = table.find(name, tagged);
     const std::string key = alias_key(entry ? entry->name : name);
     auto [it, inserted] = by_key.emplace(key, groups.size());
