@@ -38,9 +38,14 @@ endif
 
 test-asan: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DMORGUE_SANITIZE=address -DMORGUE_WERROR=$(WERROR) >/dev/null
-	@cmake --build $(ASAN_BUILD) -j$(JOBS)
+	@cmake --build $(ASAN_BUILD) -j$(JOBS) --target morgue_test_binaries
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS) --timeout 900
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS) --timeout 900 -E '$(ASAN_EXCLUDE)'
+
+# Left out under ASan: the whole of AllSides (8,570 long articles, 2-3 minutes there)
+# goes through the same JSON Lines reader and writer as the tests that do run; it runs
+# in the plain build.
+ASAN_EXCLUDE := AllSides articles index through a field mapping
 
 # Excluded under TSan: Xapian's time limit runs on a glibc POSIX-timer thread
 # (SIGEV_THREAD) that TSan does not know, and TSan crashes in it. The test runs in
