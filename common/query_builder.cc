@@ -121,7 +121,7 @@ Xapian::Query match_all() { return Xapian::Query(std::string()); }
 
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                                 Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+                                 Xapian::QueryParser::FLAG_PURE_NOT;
 
 // Wildcards expand to at most this many terms, the most frequent ones.
 constexpr Xapian::termcount kMaxWildcardExpansion = 500;
@@ -324,19 +324,21 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, const Xapian::Query&
   }
   const unsigned max_words = std::max(ranking_.exact_max_words, ranking_.proximity_max_words);
   if (words.empty() || words.size() > max_words) return {};
-  Xapian::Query unstemmed;
-  try {
-    unstemmed = exact_parser_.parse_query(text, kParseFlags);
-  } catch (const Xapian::QueryParserError&) {
-    return {};
-  }
   std::vector<Xapian::Query> boost;
   if (words.size() <= ranking_.exact_max_words && ranking_.exact_weight > 0) {
-    std::vector<Xapian::Query> exact;
-    for (auto it = unstemmed.get_unique_terms_begin(); it != unstemmed.get_unique_terms_end(); ++it) {
-      // Only where the stemmed query does not search the exact form already (phrases,
-      // capitalised words).
-      if (is_word_term(*it) && (*it)[0] != 'Z' && !already.contains(*it)) exact.emplace_back(*it);
+    // The words as typed are what the parser stemmed (its unstem map): no second parse.
+    // Only where the stemmed query does not search the exact form already (phrases,
+    // capitalised words), and only where some article has the stem without this exact
+    // form: otherwise every match has it, and the boost would reorder nothing that an
+    // exact match should outrank, at the price of another posting list to read.
+    std::set<std::string> exact;
+    for (const std::string& term : already) {
+      if (term.size() < 2 || term[0] != 'Z' || !is_word_term(term)) continue;
+      const Xapian::doccount stem_freq = parser_db_.get_termfreq(term);
+      for (auto u = parser_.unstem_begin(term); u != parser_.unstem_end(term); ++u) {
+        if (!is_word_term(*u) || already.contains(*u) || exact.contains(*u)) continue;
+        if (parser_db_.get_termfreq(*u) < stem_freq) exact.insert(*u);
+      }
     }
     if (!exact.empty()) {
       boost.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
@@ -344,6 +346,12 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, const Xapian::Query&
     }
   }
   if (words.size() >= 2 && words.size() <= ranking_.proximity_max_words && ranking_.proximity_weight > 0) {
+    Xapian::Query unstemmed;
+    try {
+      unstemmed = exact_parser_.parse_query(text, parse_flags_);
+    } catch (const Xapian::QueryParserError&) {
+      return {};
+    }
     // The words in query order: the index keeps positions for the unstemmed forms only.
     std::vector<std::string> order;
     for (auto it = unstemmed.get_terms_begin(); it != unstemmed.get_terms_end(); ++it) {
@@ -431,7 +439,10 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request, const Xapian::Qu
   if (!text.empty()) {
     try {
       error_->clear();
-      query = parser_.parse_query(text, kParseFlags);
+      // The index's synonyms are the other spellings of names (entities::Spellings):
+      // looked up only when the query has a word with other spellings.
+      parse_flags_ = kParseFlags | (expansions_.empty() ? 0 : Xapian::QueryParser::FLAG_AUTO_SYNONYMS);
+      query = parser_.parse_query(text, parse_flags_);
     } catch (const Xapian::QueryParserError& e) {
       throw QueryError("q", "query syntax error: " + e.get_msg());
     }

@@ -101,7 +101,8 @@ class QueryBuilder {
   Xapian::Database parser_db_;
   Xapian::QueryParser parser_;
   std::vector<Expansion> expansions_;
-  Xapian::QueryParser exact_parser_;
+  Xapian::QueryParser exact_parser_;  // for proximity pairs (RankingParams::proximity_max_words)
+  unsigned parse_flags_ = 0;          // of the last parse
   std::shared_ptr<std::string> error_ = std::make_shared<std::string>();  // set by field/range processors
   Xapian::Stem stemmer_;
   std::string stem_lang_ = "en";

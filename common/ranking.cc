@@ -2,6 +2,7 @@
 
 #include <array>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -41,9 +42,27 @@ class FeedbackTermDecider : public Xapian::ExpandDecider {
 
 }  // namespace
 
+std::unique_ptr<Xapian::Weight> weighting_scheme(const RankingParams& p) {
+  switch (p.model) {
+    case RankingModel::kIneB2:
+      return std::make_unique<Xapian::IneB2Weight>(p.c);
+    case RankingModel::kBM25:
+      return std::make_unique<Xapian::BM25Weight>(p.k1, 0, 1, p.b, p.min_normlen);
+  }
+  throw std::logic_error("weighting_scheme: unknown model");
+}
+
+std::string_view model_name(RankingModel m) { return m == RankingModel::kBM25 ? "bm25" : "ineb2"; }
+
+RankingModel parse_model(std::string_view name) {
+  for (RankingModel m : {RankingModel::kIneB2, RankingModel::kBM25})
+    if (model_name(m) == name) return m;
+  throw std::invalid_argument("unknown ranking model \"" + std::string(name) + "\" (ineb2 or bm25)");
+}
+
 Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& query, const RankingParams& p) {
   Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(bm25_weight(p));
+  enquire.set_weighting_scheme(*weighting_scheme(p));
   enquire.set_query(query);
   const Xapian::MSet top = enquire.get_mset(0, p.feedback_docs);
   if (top.empty()) return {};

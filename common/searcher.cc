@@ -134,7 +134,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
 
   Xapian::Enquire enquire(db_);
-  enquire.set_weighting_scheme(bm25_weight(options_.ranking));
+  enquire.set_weighting_scheme(*weighting_scheme(options_.ranking));
   enquire.set_query(query);
   if (request.sort == SortOrder::kDate) {
     enquire.set_sort_by_value_then_relevance(kSlotDate, true);

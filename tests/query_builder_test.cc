@@ -6,8 +6,27 @@
 
 namespace {
 
-std::string describe(const std::string& q, morgue::SearchRequest req = {}) {
+// An index of two articles in which each word of the queries below occurs as typed in
+// one and in another form with the same stem in the other: the exact forms are worth
+// searching (QueryBuilder::boosts).
+Xapian::WritableDatabase two_forms_index() {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::TermGenerator tg;
+  tg.set_stemmer(Xapian::Stem("english"));
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  for (const char* text :
+       {"Putin talks with Zelensky and Trump in the Kremlin, the Hague: who? Ceasefire in eastern Ukraine.",
+        "Putins talk, Zelenskys, Trumps, Kremlins, Hagues, who's, the's, ceasefires, easterns, Ukraines."}) {
+    Xapian::Document doc;
+    tg.set_document(doc);
+    tg.index_text(text);
+    db.add_document(doc);
+  }
+  return db;
+}
+
+std::string describe(const std::string& q, morgue::SearchRequest req = {}) {
+  const Xapian::WritableDatabase db = two_forms_index();
   morgue::QueryBuilder builder(db);
   req.query = q;
   return builder.build(req).get_description();
@@ -60,6 +79,36 @@ TEST_CASE("Query language to Xapian queries", "[query]") {
   }
 }
 
+TEST_CASE("Exact forms are searched only where some article has the stem in another form", "[query][ranking]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::TermGenerator tg;
+  tg.set_stemmer(Xapian::Stem("english"));
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  for (const char* text : {"Talks on the memorandum resumed.", "The talk was of a memorandum."}) {
+    Xapian::Document doc;
+    tg.set_document(doc);
+    tg.index_text(text);
+    db.add_document(doc);
+  }
+  morgue::QueryBuilder builder(db);
+  const std::pair<const char*, const char*> rows[] = {
+      // "talk" and "talks" are both indexed: either typed form is worth an exact match.
+      {"talks", "Query((Ztalk@1 AND_MAYBE 0.25 * talks))"},
+      {"talk", "Query((Ztalk@1 AND_MAYBE 0.25 * talk))"},
+      // Every article with the stem "memorandum" has "memorandum": nothing to reorder.
+      {"memorandum", "Query(Zmemorandum@1)"},
+      {"talks memorandum", "Query(((Ztalk@1 AND Zmemorandum@2) AND_MAYBE 0.25 * talks))"},
+      // Nothing indexed under the stem at all.
+      {"ceasefire", "Query(Zceasefir@1)"},
+  };
+  for (const auto& [query, expected] : rows) {
+    INFO("query: " << query);
+    morgue::SearchRequest req;
+    req.query = query;
+    CHECK(builder.build(req).get_description() == expected);
+  }
+}
+
 TEST_CASE("Request filters wrap the query", "[query]") {
   morgue::SearchRequest req;
   req.outlets = {"Global News", "Axios"};
@@ -89,7 +138,7 @@ TEST_CASE("match_any joins the words with OR, operators still apply", "[query]")
     CHECK(describe(row.query, any) == row.expected);
   }
   // A Searcher keeps its builder: a request without match_any after one with it is AND again.
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const Xapian::WritableDatabase db = two_forms_index();
   morgue::QueryBuilder builder(db);
   any.query = "putin talks";
   CHECK(builder.build(any).get_description() == "Query(((Zputin@1 OR Ztalk@2) AND_MAYBE 0.25 * (putin OR talks)))");

@@ -137,7 +137,8 @@ struct Options {
   unsigned passes = 5;
   RankingParams ranking = kDefaultRanking;  // morgue's, for experiments (--k1, --b, ...)
   bool feedback_row = true;                 // also run morgue with feedback=1
-  std::vector<double> sweep_k1, sweep_b;    // sweep: the grid
+  std::vector<double> sweep_k1, sweep_b;    // sweep: the BM25 grid
+  std::vector<double> sweep_c;              // sweep: IneB2's c values
   bool sweep_feedback = false;              // sweep: with feedback=1
 };
 
@@ -178,7 +179,7 @@ class Systems {
         builder_(morgue_db_, ranking),
         enquire_(morgue_db_),
         searcher_(dir / "morgue", {.ranking = ranking}) {
-    enquire_.set_weighting_scheme(bm25_weight(ranking));
+    enquire_.set_weighting_scheme(*weighting_scheme(ranking));
   }
 
   // The code of morgue-search and GET /search, paging through its limit of 100.
@@ -369,9 +370,10 @@ void run_collection(const Collection& c, const Options& o) {
 }
 
 // MAP and nDCG@10 of morgue's query (QueryBuilder + BM25, as Searcher ranks) over a
-// k1 x b grid, every other parameter as given.
+// A grid of the model's parameters (IneB2: c; BM25: k1 x b), every other parameter
+// as given.
 void sweep(const Options& o) {
-  std::printf("| k1 | b |");
+  std::printf("| model | parameters |");
   std::vector<const Collection*> present;
   for (const Collection& c : collections()) {
     if (!fs::exists(o.work / c.name / "morgue")) continue;
@@ -392,34 +394,41 @@ void sweep(const Options& o) {
     data.push_back(
         {open_index(o.work / c->name / "morgue"), load_qrels(*c, o.root), query_texts(load_queries(*c, o.root), cut)});
   }
-  for (double k1 : o.sweep_k1) {
-    for (double b : o.sweep_b) {
-      RankingParams p = o.ranking;
-      p.k1 = k1;
-      p.b = b;
-      std::printf("| %.2f | %.2f |", k1, b);
-      double sum = 0;
-      for (Data& d : data) {
-        QueryBuilder builder(d.db, p);
-        Xapian::Enquire enquire(d.db);
-        enquire.set_weighting_scheme(bm25_weight(p));
-        Run run;
-        for (const QueryText& t : d.texts) {
-          const SearchRequest r = morgue_request(t.morgue, o.sweep_feedback);
-          Xapian::Query q = builder.build(r);
-          if (r.feedback) {
-            if (const Xapian::Query more = feedback_terms(d.db, q, p); !more.empty()) q = builder.build(r, more);
-          }
-          enquire.set_query(q);
-          run[t.id] = to_ranking(enquire.get_mset(0, kRunDepth), morgue_docno);
-        }
-        const Evaluation e = evaluate(run, d.qrels);
-        std::printf(" %.4f | %.4f |", e.mean.map, e.mean.ndcg10);
-        sum += e.mean.map;
-      }
-      std::printf(" %.4f |\n", sum / static_cast<double>(data.size()));
-      std::fflush(stdout);
+  std::vector<RankingParams> grid;
+  if (o.ranking.model == RankingModel::kBM25) {
+    for (double k1 : o.sweep_k1) {
+      for (double b : o.sweep_b) grid.push_back(o.ranking), grid.back().k1 = k1, grid.back().b = b;
     }
+  } else {
+    for (double c : o.sweep_c) grid.push_back(o.ranking), grid.back().c = c;
+  }
+  for (const RankingParams& p : grid) {
+    if (p.model == RankingModel::kBM25) {
+      std::printf("| bm25 | k1=%.2f b=%.2f |", p.k1, p.b);
+    } else {
+      std::printf("| %s | c=%.2f |", std::string(model_name(p.model)).c_str(), p.c);
+    }
+    double sum = 0;
+    for (Data& d : data) {
+      QueryBuilder builder(d.db, p);
+      Xapian::Enquire enquire(d.db);
+      enquire.set_weighting_scheme(*weighting_scheme(p));
+      Run run;
+      for (const QueryText& t : d.texts) {
+        const SearchRequest r = morgue_request(t.morgue, o.sweep_feedback);
+        Xapian::Query q = builder.build(r);
+        if (r.feedback) {
+          if (const Xapian::Query more = feedback_terms(d.db, q, p); !more.empty()) q = builder.build(r, more);
+        }
+        enquire.set_query(q);
+        run[t.id] = to_ranking(enquire.get_mset(0, kRunDepth), morgue_docno);
+      }
+      const Evaluation e = evaluate(run, d.qrels);
+      std::printf(" %.4f | %.4f |", e.mean.map, e.mean.ndcg10);
+      sum += e.mean.map;
+    }
+    std::printf(" %.4f |\n", sum / static_cast<double>(data.size()));
+    std::fflush(stdout);
   }
 }
 
@@ -446,7 +455,8 @@ int main(int argc, char** argv) {
   Options o;
   auto* prep = app.add_subcommand("prepare", "write each collection as JSON Lines (and Lucene's input) under --work");
   auto* runner = app.add_subcommand("run", "index the Xapian baseline, run every query, print the tables");
-  auto* sweeper = app.add_subcommand("sweep", "morgue's MAP and nDCG@10 over a grid of BM25 k1 and b");
+  auto* sweeper =
+      app.add_subcommand("sweep", "morgue's MAP and nDCG@10 over a grid of IneB2's c or BM25's k1 and b (--model bm25)");
   for (auto* sub : {prep, runner, sweeper}) {
     sub->add_option("--collections", o.root, "the ir-collections folder")->required();
     sub->add_option("--work", o.work, "working directory")->required();
@@ -454,11 +464,15 @@ int main(int argc, char** argv) {
   runner->add_option("--passes", o.passes, "timed runs per query")->capture_default_str();
   sweeper->add_option("--k1", o.sweep_k1, "values of k1")->default_str("0.8 1.0 1.2 1.4 1.6");
   sweeper->add_option("--b", o.sweep_b, "values of b")->default_str("0.5 0.6 0.7 0.75 0.8 0.9");
+  sweeper->add_option("--c", o.sweep_c, "values of IneB2's c")->default_str("0.2 0.3 0.5 0.7 1 2");
   sweeper->add_flag("--feedback", o.sweep_feedback, "rank with feedback=1");
   // Experiments only: the product's values are kDefaultRanking (common/ranking.h).
   RankingParams& p = o.ranking;
+  std::string model(model_name(p.model));
   for (auto* sub : {runner, sweeper}) {
+    sub->add_option("--model", model, "ineb2 or bm25 (experiments)")->capture_default_str();
     if (sub == runner) {
+      sub->add_option("--c", p.c, "IneB2 c (experiments)")->capture_default_str();
       sub->add_option("--k1", p.k1, "BM25 k1 (experiments)")->capture_default_str();
       sub->add_option("--b", p.b, "BM25 b (experiments)")->capture_default_str();
       sub->add_option("--feedback-row", o.feedback_row, "also rank with feedback=1")->capture_default_str();
@@ -477,7 +491,9 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   if (o.sweep_k1.empty()) o.sweep_k1 = {0.8, 1.0, 1.2, 1.4, 1.6};
   if (o.sweep_b.empty()) o.sweep_b = {0.5, 0.6, 0.7, 0.75, 0.8, 0.9};
+  if (o.sweep_c.empty()) o.sweep_c = {0.2, 0.3, 0.5, 0.7, 1, 2};
   try {
+    p.model = parse_model(model);
     if (sweeper->parsed()) {
       sweep(o);
       return 0;
@@ -489,5 +505,8 @@ int main(int argc, char** argv) {
   } catch (const Xapian::Error& e) {
     std::cerr << "relevance-bench: " << e.get_description() << '\n';
     return 1;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "relevance-bench: " << e.what() << '\n';
+    return 2;
   }
 }
