@@ -4,6 +4,7 @@
 #include <cctype>
 #include <memory>
 #include <set>
+#include <stdexcept>
 
 #include "common/document_builder.h"
 #include "common/entities/resolver.h"
@@ -174,28 +175,39 @@ Date parse_date_param(std::string_view parameter, std::string_view text) {
                    std::string(parameter) + " must be a date YYYY-MM-DD, not '" + std::string(text) + "'");
 }
 
+namespace {
+
+// Every facet: its name in requests and responses, and the entity type it counts (if any).
+struct FacetInfo {
+  FacetKind kind;
+  std::string_view name;
+  std::optional<EntityType> entity_type;
+};
+constexpr FacetInfo kFacets[] = {
+    {FacetKind::kOutlet, "outlet", std::nullopt},
+    {FacetKind::kDate, "date", std::nullopt},
+    {FacetKind::kLang, "lang", std::nullopt},
+    {FacetKind::kEntity, "entity", std::nullopt},
+    {FacetKind::kPerson, "entity.person", EntityType::kPerson},
+    {FacetKind::kOrganization, "entity.organization", EntityType::kOrganization},
+    {FacetKind::kPlace, "entity.place", EntityType::kPlace},
+    {FacetKind::kOtherEntity, "entity.other", EntityType::kOther},
+};
+
+const FacetInfo& facet_info(FacetKind kind) {
+  for (const FacetInfo& f : kFacets)
+    if (f.kind == kind) return f;
+  throw std::logic_error("facet_info: unknown FacetKind");
+}
+
+}  // namespace
+
 FacetKind parse_facet(std::string_view text) {
-  if (text == "outlet") return FacetKind::kOutlet;
-  if (text == "date") return FacetKind::kDate;
-  if (text == "lang") return FacetKind::kLang;
-  if (text == "entity") return FacetKind::kEntity;
-  if (text.starts_with("entity.")) {
-    if (const auto type = parse_entity_type(text.substr(7))) {
-      switch (*type) {
-        case EntityType::kPerson:
-          return FacetKind::kPerson;
-        case EntityType::kOrganization:
-          return FacetKind::kOrganization;
-        case EntityType::kPlace:
-          return FacetKind::kPlace;
-        case EntityType::kOther:
-          return FacetKind::kOtherEntity;
-      }
-    }
-  }
-  throw QueryError("facets", "unknown facet '" + std::string(text) +
-                                 "' (known: outlet, date, lang, entity, entity.person, entity.organization, "
-                                 "entity.place, entity.other)");
+  for (const FacetInfo& f : kFacets)
+    if (f.name == text) return f.kind;
+  std::string known;
+  for (const FacetInfo& f : kFacets) known += (known.empty() ? "" : ", ") + std::string(f.name);
+  throw QueryError("facets", "unknown facet '" + std::string(text) + "' (known: " + known + ")");
 }
 
 unsigned parse_half_life(std::string_view text) {
@@ -236,37 +248,11 @@ unsigned parse_half_life(std::string_view text) {
   return static_cast<unsigned>(days);
 }
 
-std::optional<EntityType> facet_entity_type(FacetKind kind) {
-  switch (kind) {
-    case FacetKind::kPerson:
-      return EntityType::kPerson;
-    case FacetKind::kOrganization:
-      return EntityType::kOrganization;
-    case FacetKind::kPlace:
-      return EntityType::kPlace;
-    case FacetKind::kOtherEntity:
-      return EntityType::kOther;
-    default:
-      return std::nullopt;
-  }
-}
+std::optional<EntityType> facet_entity_type(FacetKind kind) { return facet_info(kind).entity_type; }
 
 bool is_entity_facet(FacetKind kind) { return kind == FacetKind::kEntity || facet_entity_type(kind).has_value(); }
 
-std::string facet_name(FacetKind kind) {
-  switch (kind) {
-    case FacetKind::kOutlet:
-      return "outlet";
-    case FacetKind::kDate:
-      return "date";
-    case FacetKind::kLang:
-      return "lang";
-    case FacetKind::kEntity:
-      return "entity";
-    default:
-      return "entity." + std::string(entity_type_name(*facet_entity_type(kind)));
-  }
-}
+std::string facet_name(FacetKind kind) { return std::string(facet_info(kind).name); }
 
 void validate(const SearchRequest& r) {
   if (r.query.size() > kMaxQueryBytes) {

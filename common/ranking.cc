@@ -42,22 +42,60 @@ class FeedbackTermDecider : public Xapian::ExpandDecider {
 
 }  // namespace
 
-std::unique_ptr<Xapian::Weight> weighting_scheme(const RankingParams& p) {
-  switch (p.model) {
-    case RankingModel::kIneB2:
-      return std::make_unique<Xapian::IneB2Weight>(p.c);
-    case RankingModel::kBM25:
-      return std::make_unique<Xapian::BM25Weight>(p.k1, 0, 1, p.b, p.min_normlen);
-  }
-  throw std::logic_error("weighting_scheme: unknown model");
+namespace {
+
+struct ModelInfo {
+  RankingModel model;
+  std::string_view name;
+  std::unique_ptr<Xapian::Weight> (*make)(const RankingParams&);
+};
+
+constexpr ModelInfo kModels[] = {
+    {RankingModel::kIneB2, "ineb2", [](const RankingParams& p) -> std::unique_ptr<Xapian::Weight> {
+       return std::make_unique<Xapian::IneB2Weight>(p.c);
+     }},
+    {RankingModel::kBM25, "bm25", [](const RankingParams& p) -> std::unique_ptr<Xapian::Weight> {
+       return std::make_unique<Xapian::BM25Weight>(p.k1, 0, 1, p.b, p.min_normlen);
+     }},
+    {RankingModel::kBB2, "bb2", [](const RankingParams& p) -> std::unique_ptr<Xapian::Weight> {
+       return std::make_unique<Xapian::BB2Weight>(p.c);
+     }},
+    {RankingModel::kIfB2, "ifb2", [](const RankingParams& p) -> std::unique_ptr<Xapian::Weight> {
+       return std::make_unique<Xapian::IfB2Weight>(p.c);
+     }},
+    {RankingModel::kInL2, "inl2", [](const RankingParams& p) -> std::unique_ptr<Xapian::Weight> {
+       return std::make_unique<Xapian::InL2Weight>(p.c);
+     }},
+    {RankingModel::kPL2, "pl2", [](const RankingParams& p) -> std::unique_ptr<Xapian::Weight> {
+       return std::make_unique<Xapian::PL2Weight>(p.c);
+     }},
+    {RankingModel::kDPH, "dph", [](const RankingParams&) -> std::unique_ptr<Xapian::Weight> {
+       return std::make_unique<Xapian::DPHWeight>();
+     }},
+    {RankingModel::kDLH, "dlh", [](const RankingParams&) -> std::unique_ptr<Xapian::Weight> {
+       return std::make_unique<Xapian::DLHWeight>();
+     }},
+};
+
+const ModelInfo& model_info(RankingModel m) {
+  for (const ModelInfo& info : kModels)
+    if (info.model == m) return info;
+  throw std::logic_error("ranking: unknown model");
 }
 
-std::string_view model_name(RankingModel m) { return m == RankingModel::kBM25 ? "bm25" : "ineb2"; }
+}  // namespace
+
+std::unique_ptr<Xapian::Weight> weighting_scheme(const RankingParams& p) { return model_info(p.model).make(p); }
+
+std::string_view model_name(RankingModel m) { return model_info(m).name; }
 
 RankingModel parse_model(std::string_view name) {
-  for (RankingModel m : {RankingModel::kIneB2, RankingModel::kBM25})
-    if (model_name(m) == name) return m;
-  throw std::invalid_argument("unknown ranking model \"" + std::string(name) + "\" (ineb2 or bm25)");
+  std::string known;
+  for (const ModelInfo& info : kModels) {
+    if (info.name == name) return info.model;
+    known += (known.empty() ? "" : ", ") + std::string(info.name);
+  }
+  throw std::invalid_argument("unknown ranking model \"" + std::string(name) + "\" (" + known + ")");
 }
 
 Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& query, const RankingParams& p) {

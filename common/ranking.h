@@ -15,13 +15,16 @@ namespace morgue {
 // Randomness family (Xapian::IneB2Weight): inverse expected document frequency, the
 // Bernoulli after-effect and their normalisation 2 of term frequency by document length.
 // With c = 0.5 it ranked better than BM25 at any k1 and b on all three collections, on
-// every measure (bench/README.md, "Relevance"); BM25 stays for comparison.
-enum class RankingModel { kIneB2, kBM25 };
+// every measure (bench/README.md, "Relevance"). The others are there to compare with
+// (relevance-bench --model): BM25 with k1 and b; Xapian's other Divergence From
+// Randomness models, with c where they have one.
+enum class RankingModel { kIneB2, kBM25, kBB2, kIfB2, kInL2, kPL2, kDPH, kDLH };
 
 struct RankingParams {
   RankingModel model = RankingModel::kIneB2;
-  // IneB2's c: normalisation 2 scales a term's frequency by log2(1 + c * average
-  // length / document length). 0.3-0.7 all did about as well; 0.5 is the middle.
+  // IneB2's c (and BB2's, IfB2's, InL2's, PL2's): normalisation 2 scales a term's
+  // frequency by log2(1 + c * average length / document length). For IneB2, 0.3-0.7
+  // all did about as well; 0.5 is the middle.
   double c = 0.5;
   // BM25 (RankingModel::kBM25): Robertson's k1 and b, Xapian's min_normlen. For BM25,
   // MAP rose with k1 on all three collections up to 2.5-3; 2.0 is the top of the usual
@@ -60,8 +63,8 @@ inline constexpr RankingParams kDefaultRanking{};
 // counts), to hand to Xapian::Enquire::set_weighting_scheme (which clones it).
 [[nodiscard]] std::unique_ptr<Xapian::Weight> weighting_scheme(const RankingParams& p);
 
-// "ineb2" or "bm25", for messages and benchmarks; parse_model is its inverse and
-// throws std::invalid_argument on anything else.
+// "ineb2", "bm25", "bb2", ..., for messages and benchmarks; parse_model is its inverse
+// and throws std::invalid_argument on anything else.
 [[nodiscard]] std::string_view model_name(RankingModel m);
 [[nodiscard]] RankingModel parse_model(std::string_view name);
 

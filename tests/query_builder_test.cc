@@ -3,6 +3,7 @@
 
 #include "common/errors.h"
 #include "common/query_builder.h"
+#include "common/ranking.h"
 
 namespace {
 
@@ -205,4 +206,21 @@ TEST_CASE("Facet names and recency half-lives parse, or name the parameter", "[q
   morgue::validate(req);
   req.sort = morgue::SortOrder::kDate;
   CHECK_THROWS_AS(morgue::validate(req), morgue::QueryError);  // recency is a relevance blend
+}
+
+TEST_CASE("Ranking models are named, parsed back, and IneB2 is the default", "[query][ranking]") {
+  const std::pair<const char*, const char*> models[] = {
+      {"ineb2", "Xapian::IneB2Weight"}, {"bm25", "Xapian::BM25Weight"}, {"bb2", "Xapian::BB2Weight"},
+      {"ifb2", "Xapian::IfB2Weight"},   {"inl2", "Xapian::InL2Weight"}, {"pl2", "Xapian::PL2Weight"},
+      {"dph", "Xapian::DPHWeight"},     {"dlh", "Xapian::DLHWeight"},
+  };
+  for (const auto& [name, xapian_class] : models) {
+    INFO(name);
+    morgue::RankingParams p;
+    p.model = morgue::parse_model(name);
+    CHECK(morgue::model_name(p.model) == name);
+    CHECK(morgue::weighting_scheme(p)->name() == xapian_class);
+  }
+  CHECK(morgue::weighting_scheme(morgue::kDefaultRanking)->name() == "Xapian::IneB2Weight");
+  CHECK_THROWS_AS(morgue::parse_model("tfidf"), std::invalid_argument);
 }

@@ -456,7 +456,7 @@ int main(int argc, char** argv) {
   auto* prep = app.add_subcommand("prepare", "write each collection as JSON Lines (and Lucene's input) under --work");
   auto* runner = app.add_subcommand("run", "index the Xapian baseline, run every query, print the tables");
   auto* sweeper =
-      app.add_subcommand("sweep", "morgue's MAP and nDCG@10 over a grid of IneB2's c or BM25's k1 and b (--model bm25)");
+      app.add_subcommand("sweep", "morgue's MAP and nDCG@10 over a grid of the model's c, or BM25's k1 and b (--model bm25)");
   for (auto* sub : {prep, runner, sweeper}) {
     sub->add_option("--collections", o.root, "the ir-collections folder")->required();
     sub->add_option("--work", o.work, "working directory")->required();
@@ -464,15 +464,15 @@ int main(int argc, char** argv) {
   runner->add_option("--passes", o.passes, "timed runs per query")->capture_default_str();
   sweeper->add_option("--k1", o.sweep_k1, "values of k1")->default_str("0.8 1.0 1.2 1.4 1.6");
   sweeper->add_option("--b", o.sweep_b, "values of b")->default_str("0.5 0.6 0.7 0.75 0.8 0.9");
-  sweeper->add_option("--c", o.sweep_c, "values of IneB2's c")->default_str("0.2 0.3 0.5 0.7 1 2");
+  sweeper->add_option("--c", o.sweep_c, "values of the model's c (DFR models)")->default_str("0.2 0.3 0.5 0.7 1 2");
   sweeper->add_flag("--feedback", o.sweep_feedback, "rank with feedback=1");
   // Experiments only: the product's values are kDefaultRanking (common/ranking.h).
   RankingParams& p = o.ranking;
   std::string model(model_name(p.model));
   for (auto* sub : {runner, sweeper}) {
-    sub->add_option("--model", model, "ineb2 or bm25 (experiments)")->capture_default_str();
+    sub->add_option("--model", model, "weighting model: ineb2, bm25, bb2, ifb2, inl2, pl2, dph, dlh (experiments)")->capture_default_str();
     if (sub == runner) {
-      sub->add_option("--c", p.c, "IneB2 c (experiments)")->capture_default_str();
+      sub->add_option("--c", p.c, "DFR models' c (experiments)")->capture_default_str();
       sub->add_option("--k1", p.k1, "BM25 k1 (experiments)")->capture_default_str();
       sub->add_option("--b", p.b, "BM25 b (experiments)")->capture_default_str();
       sub->add_option("--feedback-row", o.feedback_row, "also rank with feedback=1")->capture_default_str();
