@@ -16,7 +16,7 @@ trap cleanup EXIT
 
 [ -d "$corpora/reuters21578" ] || { echo "SKIPPED: $corpora/reuters21578 not found"; exit 0; }
 "$build/indexer/morgue-index" -q --db "$work/index" "$corpora/reuters21578" >/dev/null 2>&1
-"$build/searchd/morgued" --quiet --db "$work/index" --listen "127.0.0.1:$port" --threads 8 &
+"$build/searchd/morgued" --quiet --db "$work/index" --listen "127.0.0.1:$port" &  # default threads: one per core
 pid=$!
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
 
