@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # HTTP query speed: wrk against morgued on Reuters-21578 with a mixed query set (words,
 # phrases, filters, facets, date sort), at 1, 16 and 64 connections, next to the same
-# queries run in-process (query-speed) in the same invocation. Printed, not asserted.
+# queries run in-process (query-speed) in the same invocation, and next to Sphinx's searchd
+# (Debian's sphinxsearch, when installed) serving the same stories: the same mix in SphinxQL
+# (queries-reuters.sphinxql), with snippets through CALL SNIPPETS. Printed, not asserted.
 #   bench/http_speed.sh [BUILD_DIR]     (MORGUE_CORPORA=../shared/corpora by default)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -11,12 +13,17 @@ seconds=${SECONDS_PER_RUN:-10}
 queries=$here/queries-reuters.txt
 work=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
-cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+  [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null
+  [ -f "$work/sphinx/searchd.pid" ] && kill "$(cat "$work/sphinx/searchd.pid")" 2>/dev/null
+  wait 2>/dev/null
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 [ -d "$corpora/reuters21578" ] || { echo "SKIPPED: $corpora/reuters21578 not found"; exit 0; }
 "$build/indexer/morgue-index" -q --db "$work/index" "$corpora/reuters21578" >/dev/null 2>&1
-"$build/searchd/morgued" --quiet --db "$work/index" --listen "127.0.0.1:$port" --threads 8 &
+"$build/searchd/morgued" --quiet --db "$work/index" --listen "127.0.0.1:$port" &  # default threads: one per core
 pid=$!
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
 
@@ -35,4 +42,59 @@ for c in 1 16 64; do
   threads=$((c < 2 ? 1 : 2))
   out=$(wrk -t"$threads" -c"$c" -d"${seconds}s" --latency -s "$here/http_speed.lua" "http://127.0.0.1:$port" -- "$queries" | grep '^RESULT')
   row "HTTP (wrk)" "$c" "$out"
+done
+
+# Sphinx's searchd on the same stories (bench/reuters_to_tsv.py), when installed.
+if ! command -v searchd >/dev/null || ! command -v indexer >/dev/null || [ ! -x "$build/bench/sphinxql-load" ]; then
+  echo "(Sphinx: SKIPPED, needs Debian's sphinxsearch and $build/bench/sphinxql-load)"
+  exit 0
+fi
+sx=$work/sphinx
+sx_port=$((port + 1))
+mkdir -p "$sx/index"
+python3 "$here/reuters_to_tsv.py" "$corpora/reuters21578" >"$sx/reuters.tsv"
+cat >"$sx/sphinx.conf" <<EOF
+source reuters
+{
+  type = tsvpipe
+  tsvpipe_command = cat $sx/reuters.tsv
+  tsvpipe_field = title
+  tsvpipe_field = body
+  tsvpipe_attr_uint = date
+}
+index reuters
+{
+  source = reuters
+  path = $sx/index/reuters
+  morphology = stem_en
+  min_prefix_len = 3
+}
+indexer
+{
+  mem_limit = 256M
+}
+searchd
+{
+  listen = 127.0.0.1:$sx_port:mysql41
+  log = $sx/searchd.log
+  query_log = $sx/query.log
+  pid_file = $sx/searchd.pid
+  binlog_path =
+  workers = threads
+  listen_backlog = 128
+}
+EOF
+indexer --config "$sx/sphinx.conf" --all --quiet >/dev/null 2>&1
+searchd --config "$sx/sphinx.conf" >/dev/null 2>&1
+sphinx_queries=$here/queries-reuters.sphinxql
+for _ in $(seq 50); do
+  "$build/bench/sphinxql-load" --port "$sx_port" --queries "$sphinx_queries" --seconds 0.1 >/dev/null 2>&1 && break
+  sleep 0.1
+done
+sphinx() { "$build/bench/sphinxql-load" --port "$sx_port" --queries "$sphinx_queries" --seconds "$seconds" "$@"; }
+for c in 1 16 64; do
+  row "Sphinx (SphinxQL + CALL SNIPPETS)" "$c" "$(sphinx --docs "$sx/reuters.tsv" --connections "$c")"
+done
+for c in 4 16; do
+  row "Sphinx (SphinxQL, no snippets)" "$c" "$(sphinx --connections "$c")"
 done

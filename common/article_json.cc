@@ -11,11 +11,7 @@ std::string get_string(const rapidjson::Value& obj, const char* name) {
   return std::string(it->value.GetString(), it->value.GetStringLength());
 }
 
-}  // namespace
-
-Article article_from_json(std::string_view json, std::string* id) {
-  rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
+Article from_document(const rapidjson::Document& doc, std::string* id, ArticleFields fields) {
   Article a;
   if (doc.HasParseError() || !doc.IsObject()) return a;
   if (id) *id = get_string(doc, "id");
@@ -24,6 +20,7 @@ Article article_from_json(std::string_view json, std::string* id) {
   a.published = parse_iso_date(get_string(doc, "date"));
   a.headline = get_string(doc, "headline");
   a.body = get_string(doc, "body");
+  if (fields == ArticleFields::kHit) return a;
   a.lang = get_string(doc, "lang");
   a.source = get_string(doc, "source");
   if (auto it = doc.FindMember("authors"); it != doc.MemberEnd() && it->value.IsArray()) {
@@ -46,6 +43,20 @@ Article article_from_json(std::string_view json, std::string* id) {
     }
   }
   return a;
+}
+
+}  // namespace
+
+Article article_from_json(std::string_view json, std::string* id) {
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  return from_document(doc, id, ArticleFields::kAll);
+}
+
+Article article_from_json(std::string&& json, std::string* id, ArticleFields fields) {
+  rapidjson::Document doc;
+  doc.ParseInsitu(json.data());  // std::string keeps a terminating NUL
+  return from_document(doc, id, fields);
 }
 
 }  // namespace morgue

@@ -12,6 +12,7 @@
 #include "common/errors.h"
 #include "common/identity.h"
 #include "common/schema.h"
+#include "common/stem_cache.h"
 #include "common/text_util.h"
 
 namespace morgue {
@@ -275,7 +276,8 @@ void validate(const SearchRequest& r) {
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const RankingParams& ranking)
-    : ranking_(ranking), parser_db_(db), stemmer_("english") {
+    : ranking_(ranking), parser_db_(db), stemmer_(caching_stemmer(Xapian::Stem("english"))) {
+  stemmers_.emplace(stem_lang_, stemmer_);
   configure(parser_, db, stemmer_, Xapian::QueryParser::STEM_SOME, error_);
   configure(exact_parser_, db, stemmer_, Xapian::QueryParser::STEM_NONE, error_);
   if (ranking_.stopwords) {
@@ -410,7 +412,9 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request, const Xapian::Qu
   // Articles are stemmed in their own language: a query restricted to one language
   // is stemmed the same way, so "lang:de kindern" finds "Kinder".
   if (const std::string lang = query_language(request.query); lang != stem_lang_) {
-    stemmer_ = stemmer_for(lang);
+    auto it = stemmers_.find(lang);
+    if (it == stemmers_.end()) it = stemmers_.emplace(lang, caching_stemmer(stemmer_for(lang))).first;
+    stemmer_ = it->second;
     stem_lang_ = lang;
     parser_.set_stemmer(stemmer_);
     exact_parser_.set_stemmer(stemmer_);

@@ -2,6 +2,7 @@
 // user text + filters -> Xapian::Query. Field names and prefixes come from schema.h.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -106,6 +107,8 @@ class QueryBuilder {
   std::shared_ptr<std::string> error_ = std::make_shared<std::string>();  // set by field/range processors
   Xapian::Stem stemmer_;
   std::string stem_lang_ = "en";
+  // Stemmers by language, each with its cache (common/stem_cache.h), kept across queries.
+  std::map<std::string, Xapian::Stem> stemmers_;
 };
 
 }  // namespace morgue

@@ -204,7 +204,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   for (const auto& [score, index] : page) {
     const auto it = mset[index];
     std::string id;
-    const Article a = article_from_json(it.get_document().get_data(), &id);
+    const Article a = article_from_json(it.get_document().get_data(), &id, ArticleFields::kHit);
     Hit h;
     h.id = id;
     h.rank = ++rank;

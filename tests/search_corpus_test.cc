@@ -379,3 +379,36 @@ TEST_CASE("Recency blends freshness into relevance", "[search][corpus][ranking]"
   req.asof = Date{2025, 12, 31};
   CHECK(search("peace", req).hits[0].id == plain.hits[0].id);
 }
+
+TEST_CASE("Snippets highlight a query word's other forms, the same when stems come from the cache",
+          "[search][corpus]") {
+  // One Searcher keeps its stem cache across searches (common/stem_cache.h): the second
+  // and third runs stem from it, a fresh Searcher does not.
+  Searcher searcher(corpus_index());
+  for (const char* q : {"agreeing", "fights", "talking peace"}) {
+    CAPTURE(q);
+    SearchRequest request;
+    request.query = q;
+    const SearchResponse first = searcher.search(request);
+    REQUIRE_FALSE(first.hits.empty());
+    for (const Hit& h : first.hits) CHECK(h.snippet.find("<mark>") != std::string::npos);
+    const SearchResponse fresh = Searcher(corpus_index()).search(request);
+    for (const SearchResponse& again : {searcher.search(request), searcher.search(request), fresh}) {
+      REQUIRE(again.hits.size() == first.hits.size());
+      for (std::size_t i = 0; i < first.hits.size(); ++i) {
+        CHECK(again.hits[i].id == first.hits[i].id);
+        CHECK(again.hits[i].snippet == first.hits[i].snippet);
+      }
+    }
+  }
+  const SearchResponse r = searcher.search([] {
+    SearchRequest request;
+    request.query = "agreeing";
+    return request;
+  }());
+  bool stemmed_form = false;
+  for (const Hit& h : r.hits)
+    stemmed_form |= h.snippet.find("<mark>agreed</mark>") != std::string::npos ||
+                    h.snippet.find("<mark>agree</mark>") != std::string::npos;
+  CHECK(stemmed_form);
+}
