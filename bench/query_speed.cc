@@ -1,7 +1,7 @@
 // In-process query speed: the query mix of bench/queries-*.txt run through the same
 // Searcher and JSON writer as morgued, without HTTP. bench/http_speed.sh prints it next
 // to the HTTP figures, so the ratio is the cost of the daemon's HTTP layer.
-//   query-speed --db DIR --queries FILE [--seconds 5] [--threads 1]
+//   query-speed --db DIR --queries FILE [--seconds 5] [--threads 1] [--model ineb2|bm25|...]
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "common/json_writer.h"
+#include "common/ranking.h"
 #include "common/searcher.h"
 #include "searchd/handlers.h"
 
@@ -59,7 +60,16 @@ int main(int argc, char** argv) {
   app.add_option("--queries", queries_file)->required();
   app.add_option("--seconds", seconds);
   app.add_option("--threads", threads);
+  std::string model(model_name(kDefaultRanking.model));
+  app.add_option("--model", model, "weighting model, for comparisons (common/ranking.h)")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
+  SearcherOptions options;
+  try {
+    options.ranking.model = parse_model(model);
+  } catch (const std::invalid_argument& e) {
+    std::fprintf(stderr, "query-speed: %s\n", e.what());
+    return 2;
+  }
 
   std::vector<SearchRequest> requests;
   std::ifstream in(queries_file);
@@ -71,7 +81,7 @@ int main(int argc, char** argv) {
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < threads; ++t) {
     workers.emplace_back([&, t] {
-      Searcher searcher(db);
+      Searcher searcher(db, options);
       std::size_t i = t;
       std::size_t bytes = 0;
       while (!stop) {
