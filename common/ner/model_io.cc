@@ -1,6 +1,7 @@
 #include "common/ner/model_io.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -101,6 +102,8 @@ StageModel load_stage(Reader& in) {
 }  // namespace
 
 void WeightTable::build(const std::vector<std::pair<std::uint64_t, WeightRow>>& rows) {
+  static std::atomic<std::uint64_t> builds{0};
+  id_ = ++builds;
   float max_weight = 0;
   for (const auto& [key, w] : rows)
     for (float v : w) max_weight = std::max(max_weight, std::fabs(v));

@@ -49,6 +49,8 @@ class WeightTable {
     }
   }
   [[nodiscard]] float scale() const { return scale_; }
+  // Different for every build(): caches of sums over a table (word_sums.h) know it by this.
+  [[nodiscard]] std::uint64_t id() const { return id_; }
   // Lookups are memory-bound: callers prefetch a batch of keys before finding them.
   void prefetch(std::uint64_t key) const { __builtin_prefetch(&slots_[(key == 0 ? 1 : key) & mask_]); }
   [[nodiscard]] std::size_t size() const { return keys_.size(); }
@@ -67,6 +69,7 @@ class WeightTable {
   std::vector<WeightEntry> entries_;
   float scale_ = 1.0f;
   std::size_t mask_ = 0;
+  std::uint64_t id_ = 0;
 };
 
 // The weights of one tagging pass.
