@@ -38,7 +38,7 @@ class WordSums {
   [[nodiscard]] const Entry& end_pad() const { return end_pad_; }
 
  private:
-  static constexpr std::size_t kSlots = 4096;  // about 1.4 MB; the common words of news
+  static constexpr std::size_t kSlots = 16384;  // about 5.6 MB
 
   WordSums(const WeightTable& table);
   void fill(const TokenInfo& token, const WeightTable& table, Entry& entry);
