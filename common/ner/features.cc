@@ -144,6 +144,70 @@ void Gazetteer::add(std::string_view name, int type) {
   if (words > 0 && words <= kMaxWords) entries_[key] |= static_cast<std::uint8_t>(1u << type);
 }
 
+namespace {
+
+// What a token's information owes to its word alone, and whether the word has letters.
+struct WordInfo {
+  TokenInfo info;  // word, lower, shape, short_shape, prefix, suffix, word flags
+  bool letters = false;
+};
+
+WordInfo word_info(std::string_view w, std::uint64_t word_hash) {
+  WordInfo out;
+  TokenInfo& t = out.info;
+  const std::string lower = lower_word(w);
+  t.word = word_hash;
+  t.lower = hash_bytes(lower);
+  t.shape = hash_bytes(shape_of(w, false));
+  t.short_shape = hash_bytes(shape_of(w, true));
+  for (std::size_t k = 0; k < 4; ++k) {
+    const std::size_t n = std::min(k + 1, lower.size());
+    t.prefix[k] = hash_bytes(std::string_view(lower).substr(0, n));
+    t.suffix[k] = hash_bytes(std::string_view(lower).substr(lower.size() - n));
+  }
+  bool upper = false, lowers = false, digit = false, alnum = false, number = !w.empty();
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    const bool u = is_upper_at(w, k), l = is_lower_at(w, k), d = w[k] >= '0' && w[k] <= '9';
+    if (u && k > 0 && lowers) t.flags |= kInnerCapital;
+    upper |= u;
+    lowers |= l;
+    digit |= d;
+    alnum |= u || l || d;
+    if (!d && w[k] != ',' && w[k] != '.') number = false;
+    if (w[k] == '-') t.flags |= kHasHyphen;
+    if (w[k] == '.') t.flags |= kHasPeriod;
+  }
+  if (!w.empty() && is_upper_at(w, 0)) t.flags |= kCapitalised;
+  if (upper && !lowers) t.flags |= kAllCaps;
+  if (digit) t.flags |= kHasDigit;
+  if (number && digit) t.flags |= kNumber;
+  if (!alnum) t.flags |= kPunctuation;
+  out.letters = upper || lowers;
+  return out;
+}
+
+// The word information of the calling thread's recent words, by the hash of the word:
+// news repeats its words, and each costs a dozen hashes and two shapes.
+const WordInfo& cached_word_info(std::string_view w) {
+  struct Slot {
+    std::uint64_t key = 0;  // 0: empty
+    WordInfo value;
+  };
+  constexpr std::size_t kSlots = 8192;
+  thread_local std::vector<Slot> slots(kSlots);
+  thread_local WordInfo uncached;
+  const std::uint64_t h = hash_bytes(w);
+  if (h == 0) return uncached = word_info(w, h);
+  Slot& slot = slots[h & (kSlots - 1)];
+  if (slot.key != h) {
+    slot.value = word_info(w, h);
+    slot.key = h;
+  }
+  return slot.value;
+}
+
+}  // namespace
+
 std::vector<std::vector<TokenInfo>> analyze_document(const std::vector<std::vector<std::string_view>>& sentences,
                                                      const Gazetteer& gazetteer) {
   std::vector<std::vector<TokenInfo>> doc(sentences.size());
@@ -154,38 +218,12 @@ std::vector<std::vector<TokenInfo>> analyze_document(const std::vector<std::vect
     infos.resize(words.size());
     std::size_t letters_words = 0, caps_words = 0;
     for (std::size_t i = 0; i < words.size(); ++i) {
-      const std::string_view w = words[i];
+      const WordInfo& w = cached_word_info(words[i]);
       TokenInfo& t = infos[i];
-      const std::string lower = lower_word(w);
-      t.word = hash_bytes(w);
-      t.lower = hash_bytes(lower);
-      t.shape = hash_bytes(shape_of(w, false));
-      t.short_shape = hash_bytes(shape_of(w, true));
-      for (std::size_t k = 0; k < 4; ++k) {
-        const std::size_t n = std::min(k + 1, lower.size());
-        t.prefix[k] = hash_bytes(std::string_view(lower).substr(0, n));
-        t.suffix[k] = hash_bytes(std::string_view(lower).substr(lower.size() - n));
-      }
-      bool upper = false, lowers = false, digit = false, alnum = false, number = !w.empty();
-      for (std::size_t k = 0; k < w.size(); ++k) {
-        const bool u = is_upper_at(w, k), l = is_lower_at(w, k), d = w[k] >= '0' && w[k] <= '9';
-        if (u && k > 0 && lowers) t.flags |= kInnerCapital;
-        upper |= u;
-        lowers |= l;
-        digit |= d;
-        alnum |= u || l || d;
-        if (!d && w[k] != ',' && w[k] != '.') number = false;
-        if (w[k] == '-') t.flags |= kHasHyphen;
-        if (w[k] == '.') t.flags |= kHasPeriod;
-      }
-      if (!w.empty() && is_upper_at(w, 0)) t.flags |= kCapitalised;
-      if (upper && !lowers) t.flags |= kAllCaps;
-      if (digit) t.flags |= kHasDigit;
-      if (number && digit) t.flags |= kNumber;
-      if (!alnum) t.flags |= kPunctuation;
+      t = w.info;
       if (i == 0) t.flags |= kSentenceInitial;
-      if (upper || lowers) ++letters_words;
-      if (upper && !lowers) ++caps_words;
+      if (w.letters) ++letters_words;
+      if (t.flags & kAllCaps) ++caps_words;
     }
     const bool caps_sentence = caps_words >= 2 && 2 * caps_words > letters_words;
     for (std::size_t i = 0; i < words.size(); ++i) {
