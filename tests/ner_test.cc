@@ -9,6 +9,7 @@
 #include "common/errors.h"
 #include "common/ner/conll.h"
 #include "common/ner/decoder.h"
+#include "common/ner/embedded_model.h"
 #include "common/ner/features.h"
 #include "common/ner/tagger.h"
 #include "common/ner/tokenizer.h"
@@ -280,5 +281,23 @@ TEST_CASE("decoding with cached word sums gives the tags of summing every featur
     CHECK(decode_document(model.stages[0], doc, Stage::kFirst) == first);  // the cache filled
     add_first_pass(doc, first);
     CHECK(decode_document(model.stages[1], doc, Stage::kSecond) == reference(model.stages[1], doc, Stage::kSecond));
+  }
+}
+
+TEST_CASE("the indexer's tagger loads the first pass only and tags as first_pass_only", "[ner]") {
+  const EntityTagger& indexer = embedded_first_pass_tagger();
+  CHECK(indexer.model().stages.size() == 1);
+  REQUIRE(embedded_tagger().model().stages.size() == 2);
+  const EntityTagger first_pass = embedded_tagger().first_pass_only();
+  for (const char* file : {"000_42efc17f8a286118.txt", "001_32db856e3cd92557.txt"}) {
+    INFO(file);
+    const std::string text = mt::read_file(mt::corpus_dir() / file);
+    const auto a = indexer.tag(text), b = first_pass.tag(text);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      CHECK(a[i].text == b[i].text);
+      CHECK(a[i].type == b[i].type);
+      CHECK(a[i].begin == b[i].begin);
+    }
   }
 }

@@ -161,7 +161,7 @@ void save_model(const Model& model, const std::filesystem::path& path, const Sav
 
 namespace {
 
-Model read_model(Reader& in) {
+Model read_model(Reader& in, const LoadOptions& options) {
   char magic[sizeof kMagic];
   for (auto& c : magic) c = in.get<char>();
   if (std::memcmp(magic, kMagic, sizeof kMagic) != 0) in.fail("not a morgue NER model");
@@ -177,23 +177,24 @@ Model read_model(Reader& in) {
   }
   const auto stages = in.get<std::uint32_t>();
   if (stages < 1 || stages > 2) in.fail("corrupt NER model (" + std::to_string(stages) + " stages)");
-  for (std::uint32_t s = 0; s < stages; ++s) model.stages.push_back(load_stage(in));
+  const std::uint32_t wanted = options.first_pass_only ? 1 : stages;
+  for (std::uint32_t s = 0; s < wanted; ++s) model.stages.push_back(load_stage(in));
   return model;
 }
 
 }  // namespace
 
-Model load_model(const std::filesystem::path& path) {
+Model load_model(const std::filesystem::path& path, const LoadOptions& options) {
   std::ifstream file(path, std::ios::binary);
   if (!file) throw InputError(path.string(), "cannot open NER model");
   Reader in(file, path.string());
-  return read_model(in);
+  return read_model(in, options);
 }
 
-Model load_model_bytes(std::string_view bytes, const std::string& name) {
+Model load_model_bytes(std::string_view bytes, const std::string& name, const LoadOptions& options) {
   std::istringstream stream{std::string(bytes)};
   Reader in(stream, name);
-  return read_model(in);
+  return read_model(in, options);
 }
 
 }  // namespace morgue::ner

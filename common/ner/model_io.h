@@ -89,11 +89,17 @@ struct SaveOptions {
   float prune_below = 0.0f;  // drop weights with a smaller magnitude
 };
 
+struct LoadOptions {
+  // Read the first pass's weights only, for a tagger that decodes nothing else
+  // (EntityTagger::first_pass_only): half the loading and the memory.
+  bool first_pass_only = false;
+};
+
 // Both throw InputError when the file cannot be written or read, or is not a model
 // of this version.
 void save_model(const Model& model, const std::filesystem::path& path, const SaveOptions& options = {});
-[[nodiscard]] Model load_model(const std::filesystem::path& path);
+[[nodiscard]] Model load_model(const std::filesystem::path& path, const LoadOptions& options = {});
 // The same from the bytes of a model file; `name` is what errors call it.
-[[nodiscard]] Model load_model_bytes(std::string_view bytes, const std::string& name);
+[[nodiscard]] Model load_model_bytes(std::string_view bytes, const std::string& name, const LoadOptions& options = {});
 
 }  // namespace morgue::ner
