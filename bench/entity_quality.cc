@@ -36,7 +36,7 @@ void conll_report(const fs::path& file) {
   std::size_t tokens = 0;
   for (const auto& d : docs)
     for (const auto& s : d.sentences) tokens += s.words.size();
-  const ner::EntityTagger fast = ner::embedded_tagger().first_pass_only();
+  const ner::EntityTagger& fast = ner::embedded_first_pass_tagger();  // as the indexer loads it
   const std::pair<const char*, const ner::EntityTagger*> taggers[] = {
       {"both passes (morgue-ner-eval)", &ner::embedded_tagger()}, {"first pass only (the indexer)", &fast}};
   for (const auto& [name, tagger] : taggers) {

@@ -2,12 +2,15 @@
 // the shipped model's accuracy on CoNLL-2003 (docs/ner.md).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "common/errors.h"
 #include "common/ner/conll.h"
 #include "common/ner/decoder.h"
+#include "common/ner/embedded_model.h"
+#include "common/ner/features.h"
 #include "common/ner/tagger.h"
 #include "common/ner/tokenizer.h"
 #include "common/ner/training.h"
@@ -36,6 +39,17 @@ bool has_mention(const std::vector<Mention>& mentions, const std::string& text, 
   for (const auto& m : mentions)
     if (m.text == text && m.type == type) return true;
   return false;
+}
+
+// A document of corpus/ as the tagger sees it.
+std::vector<std::vector<TokenInfo>> analyzed_article(const std::string& text) {
+  const auto tokens = tokenize(text);
+  std::vector<std::vector<std::string_view>> sentences;
+  for (const auto& r : split_sentences(text, tokens)) {
+    auto& words = sentences.emplace_back();
+    for (std::size_t k = r.begin; k < r.end; ++k) words.push_back(tokens[k].text);
+  }
+  return analyze_document(sentences, shipped_tagger().model().gazetteer);
 }
 
 }  // namespace
@@ -209,4 +223,81 @@ TEST_CASE("the shipped model scores above its floor on CoNLL-2003 eng.testa", "[
   CHECK(scorer.overall().gold == 5942);  // the README's entity count: the reader and the IOB1 rules agree
   CHECK(scorer.overall().f1() > 85.0);
   for (const char* type : {"PER", "LOC", "ORG", "MISC"}) CHECK(scorer.by_type().at(type).f1() > 75.0);
+}
+
+TEST_CASE("the decoder's word, neighbour and context features are extract_features' features", "[ner]") {
+  for (const char* file : {"000_42efc17f8a286118.txt", "001_32db856e3cd92557.txt", "002_303ff7fb558a9655.txt"}) {
+    auto doc = analyzed_article(mt::read_file(mt::corpus_dir() / file));
+    add_first_pass(doc, decode_document(shipped_tagger().model().stages.at(0), doc, Stage::kFirst));
+    for (Stage stage : {Stage::kFirst, Stage::kSecond}) {
+      for (const auto& sentence : doc) {
+        for (std::size_t i = 0; i < sentence.size(); ++i) {
+          std::vector<std::uint64_t> whole, parts;
+          extract_features(sentence, i, whole, stage);
+          word_features(sentence[i], parts);
+          for (int at : {-2, -1, 1, 2}) {
+            const auto j = static_cast<std::ptrdiff_t>(i) + at;
+            neighbour_features(j < 0 || j >= static_cast<std::ptrdiff_t>(sentence.size())
+                                   ? edge_pad(at)
+                                   : sentence[static_cast<std::size_t>(j)],
+                               at, parts);
+          }
+          context_features(sentence, i, parts, stage);
+          std::sort(whole.begin(), whole.end());
+          std::sort(parts.begin(), parts.end());
+          INFO(file << " token " << i);
+          REQUIRE(parts == whole);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("decoding with cached word sums gives the tags of summing every feature", "[ner]") {
+  // The reference: every feature of every token looked up, as training decodes.
+  auto reference = [](const StageModel& model, const std::vector<std::vector<TokenInfo>>& doc, Stage stage) {
+    std::vector<std::vector<int>> out;
+    for (const auto& sentence : doc) {
+      std::vector<float> emissions;
+      for (std::size_t i = 0; i < sentence.size(); ++i) {
+        std::vector<std::uint64_t> features;
+        extract_features(sentence, i, features, stage);
+        std::array<std::int32_t, kNumTags> sum{};
+        for (auto f : features)
+          for (const WeightEntry& w : model.weights.find(f)) sum[w.tag] += w.weight;
+        for (auto v : sum) emissions.push_back(static_cast<float>(v) * model.weights.scale());
+      }
+      out.push_back(viterbi(emissions, model.transitions, model.start));
+    }
+    return out;
+  };
+  const Model& model = shipped_tagger().model();
+  REQUIRE(model.stages.size() == 2);
+  for (const char* file : {"000_42efc17f8a286118.txt", "001_32db856e3cd92557.txt", "002_303ff7fb558a9655.txt"}) {
+    INFO(file);
+    auto doc = analyzed_article(mt::read_file(mt::corpus_dir() / file));
+    const auto first = decode_document(model.stages[0], doc, Stage::kFirst);
+    CHECK(first == reference(model.stages[0], doc, Stage::kFirst));
+    CHECK(decode_document(model.stages[0], doc, Stage::kFirst) == first);  // the cache filled
+    add_first_pass(doc, first);
+    CHECK(decode_document(model.stages[1], doc, Stage::kSecond) == reference(model.stages[1], doc, Stage::kSecond));
+  }
+}
+
+TEST_CASE("the indexer's tagger loads the first pass only and tags as first_pass_only", "[ner]") {
+  const EntityTagger& indexer = embedded_first_pass_tagger();
+  CHECK(indexer.model().stages.size() == 1);
+  REQUIRE(embedded_tagger().model().stages.size() == 2);
+  const EntityTagger first_pass = embedded_tagger().first_pass_only();
+  for (const char* file : {"000_42efc17f8a286118.txt", "001_32db856e3cd92557.txt"}) {
+    INFO(file);
+    const std::string text = mt::read_file(mt::corpus_dir() / file);
+    const auto a = indexer.tag(text), b = first_pass.tag(text);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      CHECK(a[i].text == b[i].text);
+      CHECK(a[i].type == b[i].type);
+      CHECK(a[i].begin == b[i].begin);
+    }
+  }
 }

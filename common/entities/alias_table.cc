@@ -47,7 +47,8 @@ AliasTable AliasTable::parse(std::string_view tsv, const std::string& source) {
     if (columns.size() > 2) e.aliases = list(columns[2]);
     if (columns.size() > 3) e.codes = list(columns[3]);
     const std::size_t index = table.entries_.size();
-    table.by_key_.emplace(alias_key(e.name), index);
+    e.key = alias_key(e.name);
+    table.by_key_.emplace(e.key, index);
     for (const auto& alias : e.aliases) table.by_key_.emplace(alias_key(alias), index);
     for (const auto& code : e.codes) table.by_code_.emplace(code, index);
     table.entries_.push_back(std::move(e));
@@ -56,7 +57,11 @@ AliasTable AliasTable::parse(std::string_view tsv, const std::string& source) {
 }
 
 const EntityEntry* AliasTable::find(std::string_view name, std::optional<EntityType> type) const {
-  const auto [begin, end] = by_key_.equal_range(alias_key(name));
+  return find_key(alias_key(name), type);
+}
+
+const EntityEntry* AliasTable::find_key(const std::string& key, std::optional<EntityType> type) const {
+  const auto [begin, end] = by_key_.equal_range(key);
   const EntityEntry* first = nullptr;
   for (auto it = begin; it != end; ++it) {
     const EntityEntry& e = entries_[it->second];

@@ -17,6 +17,7 @@ namespace morgue::entities {
 
 struct EntityEntry {
   std::string name;  // canonical
+  std::string key;   // alias_key(name)
   EntityType type = EntityType::kOther;
   std::vector<std::string> aliases;
   std::vector<std::string> codes;  // Reuters-21578 PEOPLE / ORGS / PLACES codes ("west-germany")
@@ -37,6 +38,8 @@ class AliasTable {
   // The entity with this canonical name or alias. When several types share the
   // name, `type` picks one (else the first listed wins).
   [[nodiscard]] const EntityEntry* find(std::string_view name, std::optional<EntityType> type = {}) const;
+  // The same for a name's alias_key, when the caller has it already.
+  [[nodiscard]] const EntityEntry* find_key(const std::string& key, std::optional<EntityType> type = {}) const;
   [[nodiscard]] const EntityEntry* find_code(std::string_view code) const;
   [[nodiscard]] std::span<const EntityEntry> entries() const { return entries_; }
   // alias_key of every canonical name and alias -> index into entries().

@@ -8,8 +8,7 @@
 namespace morgue::entities {
 
 const EntityExtractor& EntityExtractor::embedded() {
-  static const ner::EntityTagger tagger = ner::embedded_tagger().first_pass_only();
-  static const EntityExtractor extractor(tagger, default_alias_table());
+  static const EntityExtractor extractor(ner::embedded_first_pass_tagger(), default_alias_table());
   return extractor;
 }
 

@@ -14,7 +14,7 @@ class EntityExtractor {
  public:
   EntityExtractor(const ner::EntityTagger& tagger, const AliasTable& table) : tagger_(tagger), table_(table) {}
 
-  // The compiled-in model (its first pass: ner::EntityTagger::first_pass_only) and alias table.
+  // The compiled-in model (its first pass only: ner::embedded_first_pass_tagger) and alias table.
   [[nodiscard]] static const EntityExtractor& embedded();
 
   // Empty for articles in a language other than English (the model reads English).

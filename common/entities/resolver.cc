@@ -68,7 +68,6 @@ struct Group {
   std::map<std::string, unsigned> forms;  // spellings as written
   std::array<unsigned, 4> type_votes{};   // by EntityType
   unsigned mentions = 0;
-  std::size_t first = 0;  // order of first mention
   std::optional<std::size_t> merged_into;
 
   [[nodiscard]] EntityType type() const {
@@ -105,8 +104,16 @@ std::string drop_leading_month(const std::string& name) {
 
 }  // namespace
 
-std::string clean_mention(std::string_view text) {
-  std::string name = collapse_spaces(text);
+namespace {
+
+// A mention's name (clean_mention) with its alias_key, computed once.
+struct Name {
+  std::string text;
+  std::string key;
+};
+
+Name clean_name(std::string_view mention) {
+  std::string name = collapse_spaces(mention);
   // Quotes and a possessive around the name.
   auto strip_suffix = [&](std::string_view suffix) {
     if (name.size() > suffix.size() && name.ends_with(suffix)) name.resize(name.size() - suffix.size());
@@ -116,10 +123,9 @@ std::string clean_mention(std::string_view text) {
   while (!name.empty() && (name.back() == '\'' || name.back() == '"' || name.back() == ',')) name.pop_back();
   while (!name.empty() && (name.front() == '\'' || name.front() == '"')) name.erase(0, 1);
   // Leading titles, as long as a name remains.
-  bool stripped = true;
-  while (stripped) {
+  std::string key = alias_key(name);
+  for (bool stripped = true; stripped;) {
     stripped = false;
-    const std::string key = alias_key(name);
     for (std::string_view title : kTitles) {
       if (key.size() > title.size() && key.starts_with(title) && key[title.size()] == ' ') {
         // Drop as many words from the original as the title has.
@@ -130,14 +136,21 @@ std::string clean_mention(std::string_view text) {
         }
         if (pos == std::string::npos || pos >= name.size()) break;
         name.erase(0, pos);
+        key = alias_key(name);
         stripped = true;
         break;
       }
     }
   }
+  // collapse_spaces left no space at either end, and alias_key ignores them: the key stands.
   name = trim(name);
-  return has_letter(name) ? name : std::string();
+  if (!has_letter(name)) return {};
+  return {std::move(name), std::move(key)};
 }
+
+}  // namespace
+
+std::string clean_mention(std::string_view text) { return clean_name(text).text; }
 
 std::string canonical_name(std::string_view text, const AliasTable& table) {
   std::string name = clean_mention(text);
@@ -150,21 +163,25 @@ std::vector<ArticleEntity> resolve_entities(const std::vector<ner::Mention>& men
   std::vector<Group> groups;
   std::map<std::string, std::size_t> by_key;  // alias_key or canonical key -> group
   for (const auto& m : mentions) {
-    std::string name = clean_mention(m.text);
-    if (name.empty() || utf8_length(name) < 2) continue;
+    Name name = clean_name(m.text);
+    if (name.text.empty() || utf8_length(name.text) < 2) continue;
     const auto tagged = parse_entity_type(m.type).value_or(EntityType::kOther);
-    if (tagged == EntityType::kPerson) name = drop_leading_month(name);
-    const EntityEntry* entry = table.find(name, tagged);
-    const std::string key = alias_key(entry ? entry->name : name);
+    if (tagged == EntityType::kPerson) {
+      if (std::string dropped = drop_leading_month(name.text); dropped.size() != name.text.size()) {
+        name.key = alias_key(dropped);
+        name.text = std::move(dropped);
+      }
+    }
+    const EntityEntry* entry = table.find_key(name.key, tagged);
+    const std::string& key = entry ? entry->key : name.key;
     auto [it, inserted] = by_key.emplace(key, groups.size());
     if (inserted) {
       groups.push_back({});
       groups.back().key = key;
       groups.back().entry = entry;
-      groups.back().first = groups.size() - 1;
     }
     Group& g = groups[it->second];
-    ++g.forms[name];
+    ++g.forms[name.text];
     ++g.type_votes[static_cast<std::size_t>(tagged)];
     ++g.mentions;
   }
@@ -190,18 +207,22 @@ std::vector<ArticleEntity> resolve_entities(const std::vector<ner::Mention>& men
     while (groups[i].merged_into) i = *groups[i].merged_into;  // targets have more words: this ends
     return i;
   };
+  // Groups are numbered in order of first mention; a merged group's first mention may
+  // come before its target's.
+  std::vector<std::size_t> first(groups.size());
+  for (std::size_t i = 0; i < groups.size(); ++i) first[i] = i;
   for (std::size_t i = 0; i < groups.size(); ++i) {
     if (groups[i].merged_into) {
-      Group& target = groups[root(i)];
-      target.mentions += groups[i].mentions;
-      target.first = std::min(target.first, groups[i].first);
+      const std::size_t r = root(i);
+      groups[r].mentions += groups[i].mentions;
+      first[r] = std::min(first[r], i);
     }
   }
   for (std::size_t i = 0; i < groups.size(); ++i)
     if (!groups[i].merged_into) order.push_back(i);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     if (groups[a].mentions != groups[b].mentions) return groups[a].mentions > groups[b].mentions;
-    return groups[a].first < groups[b].first;
+    return first[a] < first[b];
   });
   for (std::size_t i : order) out.push_back({groups[i].display(), groups[i].type(), groups[i].mentions});
   return out;

@@ -27,4 +27,11 @@ const EntityTagger& embedded_tagger() {
   return tagger;
 }
 
+const EntityTagger& embedded_first_pass_tagger() {
+  static const EntityTagger tagger =
+      EntityTagger(load_model_bytes(embedded_model_bytes(), "embedded models/ner-en.model", {.first_pass_only = true}))
+          .first_pass_only();
+  return tagger;
+}
+
 }  // namespace morgue::ner

@@ -12,5 +12,8 @@ namespace morgue::ner {
 
 // The tagger over the embedded model, loaded on first use (thread-safe).
 [[nodiscard]] const EntityTagger& embedded_tagger();
+// Its first pass only (EntityTagger::first_pass_only), loaded without the second
+// pass's weights: what the indexer runs.
+[[nodiscard]] const EntityTagger& embedded_first_pass_tagger();
 
 }  // namespace morgue::ner

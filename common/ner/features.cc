@@ -144,6 +144,70 @@ void Gazetteer::add(std::string_view name, int type) {
   if (words > 0 && words <= kMaxWords) entries_[key] |= static_cast<std::uint8_t>(1u << type);
 }
 
+namespace {
+
+// What a token's information owes to its word alone, and whether the word has letters.
+struct WordInfo {
+  TokenInfo info;  // word, lower, shape, short_shape, prefix, suffix, word flags
+  bool letters = false;
+};
+
+WordInfo word_info(std::string_view w, std::uint64_t word_hash) {
+  WordInfo out;
+  TokenInfo& t = out.info;
+  const std::string lower = lower_word(w);
+  t.word = word_hash;
+  t.lower = hash_bytes(lower);
+  t.shape = hash_bytes(shape_of(w, false));
+  t.short_shape = hash_bytes(shape_of(w, true));
+  for (std::size_t k = 0; k < 4; ++k) {
+    const std::size_t n = std::min(k + 1, lower.size());
+    t.prefix[k] = hash_bytes(std::string_view(lower).substr(0, n));
+    t.suffix[k] = hash_bytes(std::string_view(lower).substr(lower.size() - n));
+  }
+  bool upper = false, lowers = false, digit = false, alnum = false, number = !w.empty();
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    const bool u = is_upper_at(w, k), l = is_lower_at(w, k), d = w[k] >= '0' && w[k] <= '9';
+    if (u && k > 0 && lowers) t.flags |= kInnerCapital;
+    upper |= u;
+    lowers |= l;
+    digit |= d;
+    alnum |= u || l || d;
+    if (!d && w[k] != ',' && w[k] != '.') number = false;
+    if (w[k] == '-') t.flags |= kHasHyphen;
+    if (w[k] == '.') t.flags |= kHasPeriod;
+  }
+  if (!w.empty() && is_upper_at(w, 0)) t.flags |= kCapitalised;
+  if (upper && !lowers) t.flags |= kAllCaps;
+  if (digit) t.flags |= kHasDigit;
+  if (number && digit) t.flags |= kNumber;
+  if (!alnum) t.flags |= kPunctuation;
+  out.letters = upper || lowers;
+  return out;
+}
+
+// The word information of the calling thread's recent words, by the hash of the word:
+// news repeats its words, and each costs a dozen hashes and two shapes.
+const WordInfo& cached_word_info(std::string_view w) {
+  struct Slot {
+    std::uint64_t key = 0;  // 0: empty
+    WordInfo value;
+  };
+  constexpr std::size_t kSlots = 8192;
+  thread_local std::vector<Slot> slots(kSlots);
+  thread_local WordInfo uncached;
+  const std::uint64_t h = hash_bytes(w);
+  if (h == 0) return uncached = word_info(w, h);
+  Slot& slot = slots[h & (kSlots - 1)];
+  if (slot.key != h) {
+    slot.value = word_info(w, h);
+    slot.key = h;
+  }
+  return slot.value;
+}
+
+}  // namespace
+
 std::vector<std::vector<TokenInfo>> analyze_document(const std::vector<std::vector<std::string_view>>& sentences,
                                                      const Gazetteer& gazetteer) {
   std::vector<std::vector<TokenInfo>> doc(sentences.size());
@@ -154,38 +218,12 @@ std::vector<std::vector<TokenInfo>> analyze_document(const std::vector<std::vect
     infos.resize(words.size());
     std::size_t letters_words = 0, caps_words = 0;
     for (std::size_t i = 0; i < words.size(); ++i) {
-      const std::string_view w = words[i];
+      const WordInfo& w = cached_word_info(words[i]);
       TokenInfo& t = infos[i];
-      const std::string lower = lower_word(w);
-      t.word = hash_bytes(w);
-      t.lower = hash_bytes(lower);
-      t.shape = hash_bytes(shape_of(w, false));
-      t.short_shape = hash_bytes(shape_of(w, true));
-      for (std::size_t k = 0; k < 4; ++k) {
-        const std::size_t n = std::min(k + 1, lower.size());
-        t.prefix[k] = hash_bytes(std::string_view(lower).substr(0, n));
-        t.suffix[k] = hash_bytes(std::string_view(lower).substr(lower.size() - n));
-      }
-      bool upper = false, lowers = false, digit = false, alnum = false, number = !w.empty();
-      for (std::size_t k = 0; k < w.size(); ++k) {
-        const bool u = is_upper_at(w, k), l = is_lower_at(w, k), d = w[k] >= '0' && w[k] <= '9';
-        if (u && k > 0 && lowers) t.flags |= kInnerCapital;
-        upper |= u;
-        lowers |= l;
-        digit |= d;
-        alnum |= u || l || d;
-        if (!d && w[k] != ',' && w[k] != '.') number = false;
-        if (w[k] == '-') t.flags |= kHasHyphen;
-        if (w[k] == '.') t.flags |= kHasPeriod;
-      }
-      if (!w.empty() && is_upper_at(w, 0)) t.flags |= kCapitalised;
-      if (upper && !lowers) t.flags |= kAllCaps;
-      if (digit) t.flags |= kHasDigit;
-      if (number && digit) t.flags |= kNumber;
-      if (!alnum) t.flags |= kPunctuation;
+      t = w.info;
       if (i == 0) t.flags |= kSentenceInitial;
-      if (upper || lowers) ++letters_words;
-      if (upper && !lowers) ++caps_words;
+      if (w.letters) ++letters_words;
+      if (t.flags & kAllCaps) ++caps_words;
     }
     const bool caps_sentence = caps_words >= 2 && 2 * caps_words > letters_words;
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -302,6 +340,121 @@ void extract_features(std::span<const TokenInfo> s, std::size_t i, std::vector<s
   for (std::uint64_t bit = 0; bit < 16; ++bit) {
     if (gaz(-1) & (1u << bit)) out.push_back(f1(kGazM1, bit));
     if (gaz(1) & (1u << bit)) out.push_back(f1(kGazP1, bit));
+  }
+  if (t.flags & kCapsSentence) {
+    out.push_back(f1(kCapsSentenceLower, t.lower));
+    out.push_back(f1(kCapsSentenceShape, t.short_shape));
+  }
+  if (stage == Stage::kSecond) {
+    auto first_pass = [&](std::ptrdiff_t k) -> std::uint64_t {
+      const auto j = static_cast<std::ptrdiff_t>(i) + k;
+      return j < 0 ? 100 : j >= static_cast<std::ptrdiff_t>(n) ? 101 : s[static_cast<std::size_t>(j)].first_pass_tag;
+    };
+    out.push_back(f1(kFirstPass, t.first_pass_tag));
+    out.push_back(f1(kFirstPassM1, first_pass(-1)));
+    out.push_back(f1(kFirstPassP1, first_pass(1)));
+    out.push_back(f2(kFirstPassBigram, first_pass(-1), t.first_pass_tag));
+    out.push_back(f1(kDocType, t.document_type));
+    out.push_back(f2(kDocTypeShape, t.document_type, t.short_shape));
+    out.push_back(f2(kDocTypeFirstPass, t.document_type, t.first_pass_tag));
+  }
+}
+
+}  // namespace morgue::ner
+
+namespace morgue::ner {
+namespace {
+
+// Flags that analyze_document derives from the word alone; the others come from the
+// sentence or the document.
+constexpr std::uint32_t kWordFlags =
+    kCapitalised | kAllCaps | kHasDigit | kHasHyphen | kHasPeriod | kNumber | kPunctuation | kInnerCapital;
+
+}  // namespace
+
+void word_features(const TokenInfo& t, std::vector<std::uint64_t>& out) {
+  out.push_back(kBias);
+  out.push_back(f1(kWord, t.word));
+  out.push_back(f1(kLower, t.lower));
+  out.push_back(f1(kShape, t.shape));
+  out.push_back(f1(kShortShape, t.short_shape));
+  for (std::uint64_t k = 0; k < 4; ++k) {
+    out.push_back(f1(static_cast<Template>(kPrefix + k), t.prefix[k]));
+    out.push_back(f1(static_cast<Template>(kSuffix + k), t.suffix[k]));
+  }
+  for (std::uint32_t bit = 0; bit < 12; ++bit)
+    if (t.flags & kWordFlags & (1u << bit)) out.push_back(f1(kFlag, bit));
+}
+
+TokenInfo edge_pad(int offset) {
+  TokenInfo pad;
+  pad.word = pad.lower = pad.short_shape = offset < 0 ? kBeginPad : kEndPad;
+  return pad;
+}
+
+void neighbour_features(const TokenInfo& n, int offset, std::vector<std::uint64_t>& out) {
+  switch (offset) {
+    case -2:
+      out.push_back(f1(kLowerM2, n.lower));
+      out.push_back(f1(kShapeM2, n.short_shape));
+      break;
+    case -1:
+      out.push_back(f1(kLowerM1, n.lower));
+      out.push_back(f1(kWordM1, n.word));
+      out.push_back(f1(kShapeM1, n.short_shape));
+      break;
+    case 1:
+      out.push_back(f1(kLowerP1, n.lower));
+      out.push_back(f1(kWordP1, n.word));
+      out.push_back(f1(kShapeP1, n.short_shape));
+      break;
+    case 2:
+      out.push_back(f1(kLowerP2, n.lower));
+      out.push_back(f1(kShapeP2, n.short_shape));
+      break;
+    default:
+      break;
+  }
+}
+
+void context_features(std::span<const TokenInfo> s, std::size_t i, std::vector<std::uint64_t>& out, Stage stage) {
+  const TokenInfo& t = s[i];
+  const std::size_t n = s.size();
+  auto lower = [&](std::ptrdiff_t k) {
+    const auto j = static_cast<std::ptrdiff_t>(i) + k;
+    return j < 0 ? kBeginPad : j >= static_cast<std::ptrdiff_t>(n) ? kEndPad : s[static_cast<std::size_t>(j)].lower;
+  };
+  auto shape = [&](std::ptrdiff_t k) {
+    const auto j = static_cast<std::ptrdiff_t>(i) + k;
+    return j < 0                                 ? kBeginPad
+           : j >= static_cast<std::ptrdiff_t>(n) ? kEndPad
+                                                 : s[static_cast<std::size_t>(j)].short_shape;
+  };
+  auto gaz = [&](std::ptrdiff_t k) -> std::uint64_t {
+    const auto j = static_cast<std::ptrdiff_t>(i) + k;
+    return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 0 : s[static_cast<std::size_t>(j)].gazetteer;
+  };
+  for (std::uint32_t bit = 0; bit < 12; ++bit)
+    if (t.flags & ~kWordFlags & (1u << bit)) out.push_back(f1(kFlag, bit));
+  out.push_back(f1(kFlagCombo, t.flags & (kCapitalised | kAllCaps | kSentenceInitial | kCapsSentence)));
+  out.push_back(f1(kDocCombo, t.flags & (kCapitalised | kSentenceInitial | kSeenLowerInDoc | kSeenCapInDoc)));
+  out.push_back(f2(kBigramM1, lower(-1), t.lower));
+  out.push_back(f2(kBigramP1, t.lower, lower(1)));
+  out.push_back(f2(kLowerSkip, lower(-1), lower(1)));
+  out.push_back(combine(f2(kShapeTrigram, shape(-1), t.short_shape), shape(1)));
+  out.push_back(f2(kShapeBigramM1, shape(-1), t.short_shape));
+  out.push_back(f2(kShapeBigramP1, t.short_shape, shape(1)));
+  out.push_back(f2(kLowerM1Shape, lower(-1), t.short_shape));
+  out.push_back(f2(kShapeLowerP1, t.short_shape, lower(1)));
+  if (t.gazetteer != 0) {
+    for (std::uint64_t bit = 0; bit < 16; ++bit)
+      if (t.gazetteer & (1u << bit)) out.push_back(f1(kGaz, bit));
+  }
+  if (gaz(-1) | gaz(1)) {
+    for (std::uint64_t bit = 0; bit < 16; ++bit) {
+      if (gaz(-1) & (1u << bit)) out.push_back(f1(kGazM1, bit));
+      if (gaz(1) & (1u << bit)) out.push_back(f1(kGazP1, bit));
+    }
   }
   if (t.flags & kCapsSentence) {
     out.push_back(f1(kCapsSentenceLower, t.lower));

@@ -89,4 +89,21 @@ enum class Stage { kFirst, kSecond };
 void extract_features(std::span<const TokenInfo> sentence, std::size_t i, std::vector<std::uint64_t>& out,
                       Stage stage = Stage::kFirst);
 
+// The same features in three parts, so that a decoder can cache the sums of those that
+// depend on one word only (the word itself, or the word as a neighbour): together, for
+// every token, they are exactly the ids extract_features gives, in another order.
+//
+// Features of the token's own word (its spellings, affixes, the flags the word alone
+// sets): the same for every occurrence of the word.
+void word_features(const TokenInfo& token, std::vector<std::uint64_t>& out);
+
+// Features that token i gets from the word `offset` positions away (-2, -1, 1 or 2).
+// A neighbour past the sentence's edge is the pad: `edge_pad(offset)`.
+void neighbour_features(const TokenInfo& neighbour, int offset, std::vector<std::uint64_t>& out);
+[[nodiscard]] TokenInfo edge_pad(int offset);
+
+// The rest: features of word pairs, of the sentence and of the document.
+void context_features(std::span<const TokenInfo> sentence, std::size_t i, std::vector<std::uint64_t>& out,
+                      Stage stage = Stage::kFirst);
+
 }  // namespace morgue::ner

@@ -1,6 +1,7 @@
 #include "common/ner/model_io.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -101,6 +102,8 @@ StageModel load_stage(Reader& in) {
 }  // namespace
 
 void WeightTable::build(const std::vector<std::pair<std::uint64_t, WeightRow>>& rows) {
+  static std::atomic<std::uint64_t> builds{0};
+  id_ = ++builds;
   float max_weight = 0;
   for (const auto& [key, w] : rows)
     for (float v : w) max_weight = std::max(max_weight, std::fabs(v));
@@ -158,7 +161,7 @@ void save_model(const Model& model, const std::filesystem::path& path, const Sav
 
 namespace {
 
-Model read_model(Reader& in) {
+Model read_model(Reader& in, const LoadOptions& options) {
   char magic[sizeof kMagic];
   for (auto& c : magic) c = in.get<char>();
   if (std::memcmp(magic, kMagic, sizeof kMagic) != 0) in.fail("not a morgue NER model");
@@ -174,23 +177,24 @@ Model read_model(Reader& in) {
   }
   const auto stages = in.get<std::uint32_t>();
   if (stages < 1 || stages > 2) in.fail("corrupt NER model (" + std::to_string(stages) + " stages)");
-  for (std::uint32_t s = 0; s < stages; ++s) model.stages.push_back(load_stage(in));
+  const std::uint32_t wanted = options.first_pass_only ? 1 : stages;
+  for (std::uint32_t s = 0; s < wanted; ++s) model.stages.push_back(load_stage(in));
   return model;
 }
 
 }  // namespace
 
-Model load_model(const std::filesystem::path& path) {
+Model load_model(const std::filesystem::path& path, const LoadOptions& options) {
   std::ifstream file(path, std::ios::binary);
   if (!file) throw InputError(path.string(), "cannot open NER model");
   Reader in(file, path.string());
-  return read_model(in);
+  return read_model(in, options);
 }
 
-Model load_model_bytes(std::string_view bytes, const std::string& name) {
+Model load_model_bytes(std::string_view bytes, const std::string& name, const LoadOptions& options) {
   std::istringstream stream{std::string(bytes)};
   Reader in(stream, name);
-  return read_model(in);
+  return read_model(in, options);
 }
 
 }  // namespace morgue::ner

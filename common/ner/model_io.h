@@ -49,6 +49,8 @@ class WeightTable {
     }
   }
   [[nodiscard]] float scale() const { return scale_; }
+  // Different for every build(): caches of sums over a table (word_sums.h) know it by this.
+  [[nodiscard]] std::uint64_t id() const { return id_; }
   // Lookups are memory-bound: callers prefetch a batch of keys before finding them.
   void prefetch(std::uint64_t key) const { __builtin_prefetch(&slots_[(key == 0 ? 1 : key) & mask_]); }
   [[nodiscard]] std::size_t size() const { return keys_.size(); }
@@ -67,6 +69,7 @@ class WeightTable {
   std::vector<WeightEntry> entries_;
   float scale_ = 1.0f;
   std::size_t mask_ = 0;
+  std::uint64_t id_ = 0;
 };
 
 // The weights of one tagging pass.
@@ -86,11 +89,17 @@ struct SaveOptions {
   float prune_below = 0.0f;  // drop weights with a smaller magnitude
 };
 
+struct LoadOptions {
+  // Read the first pass's weights only, for a tagger that decodes nothing else
+  // (EntityTagger::first_pass_only): half the loading and the memory.
+  bool first_pass_only = false;
+};
+
 // Both throw InputError when the file cannot be written or read, or is not a model
 // of this version.
 void save_model(const Model& model, const std::filesystem::path& path, const SaveOptions& options = {});
-[[nodiscard]] Model load_model(const std::filesystem::path& path);
+[[nodiscard]] Model load_model(const std::filesystem::path& path, const LoadOptions& options = {});
 // The same from the bytes of a model file; `name` is what errors call it.
-[[nodiscard]] Model load_model_bytes(std::string_view bytes, const std::string& name);
+[[nodiscard]] Model load_model_bytes(std::string_view bytes, const std::string& name, const LoadOptions& options = {});
 
 }  // namespace morgue::ner

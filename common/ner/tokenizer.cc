@@ -64,6 +64,8 @@ std::size_t trailing_punct(std::string_view s) {
 // Length of a clitic ending `s` ("'s", "n't", ...), 0 when there is none.
 std::size_t clitic(std::string_view s) {
   static constexpr std::array<std::string_view, 7> kClitics = {"'s", "'re", "'ve", "'ll", "'d", "'m", "n't"};
+  // Every clitic has an apostrophe: most words need no lower-cased copy.
+  if (s.find('\'') == std::string_view::npos && s.find("\u2019") == std::string_view::npos) return 0;
   std::string lower(s);
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   // The typographic apostrophe (U+2019) is three bytes: normalise it for the comparison.
