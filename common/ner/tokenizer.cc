@@ -29,6 +29,7 @@ constexpr std::array<std::string_view, 9> kUnicodePunct = {"\u201C", "\u201D", "
 std::size_t leading_punct(std::string_view s) {
   if (s.empty()) return 0;
   if (std::string_view("\"'`([{").find(s[0]) != std::string_view::npos) return 1;
+  if (static_cast<unsigned char>(s[0]) < 0x80) return 0;  // every mark below is multi-byte
   for (auto p : kUnicodePunct)
     if (s.starts_with(p)) return p.size();
   return 0;
@@ -50,8 +51,10 @@ bool is_abbreviation(std::string_view body) {
 // Length of the punctuation mark ending s that splits off a word's end (0: none).
 std::size_t trailing_punct(std::string_view s) {
   if (s.empty()) return 0;
-  for (auto p : kUnicodePunct)
-    if (s.ends_with(p)) return p.size();
+  if (static_cast<unsigned char>(s.back()) >= 0x80) {  // the multi-byte marks end in one too
+    for (auto p : kUnicodePunct)
+      if (s.ends_with(p)) return p.size();
+  }
   const char c = s.back();
   if (std::string_view("\"'`)]},;:!?").find(c) != std::string_view::npos) return 1;
   if (c == '.') {
@@ -104,9 +107,9 @@ void add_chunk(std::string_view text, std::size_t b, std::size_t e, std::vector<
     std::size_t start = b;
     for (std::size_t i = b; i < e;) {
       std::size_t dash = 0;
-      if (text.compare(i, 2, "--") == 0)
+      if (text[i] == '-' && text.compare(i, 2, "--") == 0)
         dash = 2;
-      else if (text.compare(i, 3, "\u2014") == 0 || text.compare(i, 3, "\u2013") == 0)
+      else if (text[i] == '\xE2' && (text.compare(i, 3, "\u2014") == 0 || text.compare(i, 3, "\u2013") == 0))
         dash = 3;
       if (dash == 0 || i == b || i + dash >= e) {
         i += dash ? dash : 1;
