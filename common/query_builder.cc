@@ -302,7 +302,7 @@ bool is_word_term(const std::string& term) {
 
 }  // namespace
 
-Xapian::Query QueryBuilder::boosts(const std::string& text, const Xapian::Query& stemmed) {
+Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, const Xapian::Query& stemmed) {
   // Wildcards would expand a second time for little gain.
   if (text.find('*') != std::string::npos) return {};
   std::set<std::string> already, words;
@@ -336,7 +336,7 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, const Xapian::Query&
   if (words.size() >= 2 && words.size() <= ranking_.proximity_max_words && ranking_.proximity_weight > 0) {
     Xapian::Query unstemmed;
     try {
-      unstemmed = exact_parser_.parse_query(text, parse_flags_);
+      unstemmed = exact_parser_.parse_query(text, flags);
     } catch (const Xapian::QueryParserError&) {
       return {};
     }
@@ -427,19 +427,19 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request, const Xapian::Qu
   Xapian::Query query = match_all();
   const std::string text = trim(request.query);
   if (!text.empty()) {
+    // The index's synonyms are the other spellings of names (entities::Spellings):
+    // looked up only when the query has a word with other spellings.
+    const unsigned flags = kParseFlags | (expansions_.empty() ? 0 : Xapian::QueryParser::FLAG_AUTO_SYNONYMS);
     try {
       error_->clear();
-      // The index's synonyms are the other spellings of names (entities::Spellings):
-      // looked up only when the query has a word with other spellings.
-      parse_flags_ = kParseFlags | (expansions_.empty() ? 0 : Xapian::QueryParser::FLAG_AUTO_SYNONYMS);
-      query = parser_.parse_query(text, parse_flags_);
+      query = parser_.parse_query(text, flags);
     } catch (const Xapian::QueryParserError& e) {
       throw QueryError("q", "query syntax error: " + e.get_msg());
     }
     if (!error_->empty()) throw QueryError("q", *error_);
     if (query.empty()) {
       query = match_all();  // only stop-words or punctuation
-    } else if (const Xapian::Query boost = boosts(text, query); !boost.empty()) {
+    } else if (const Xapian::Query boost = boosts(text, flags, query); !boost.empty()) {
       // They add weight where they occur; they match nothing new.
       query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
     }

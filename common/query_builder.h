@@ -93,8 +93,9 @@ class QueryBuilder {
   [[nodiscard]] static std::string query_language(std::string_view text);
   // What a short query adds to the weight of the articles `stemmed` matches: its
   // words as typed (those `stemmed` does not search already) and, when on, its adjacent
-  // word pairs near each other. Empty for long queries (RankingParams).
-  [[nodiscard]] Xapian::Query boosts(const std::string& text, const Xapian::Query& stemmed);
+  // word pairs near each other. Empty for long queries (RankingParams). `flags`: those
+  // `stemmed` was parsed with.
+  [[nodiscard]] Xapian::Query boosts(const std::string& text, unsigned flags, const Xapian::Query& stemmed);
 
   void find_expansions(std::string_view text);
 
@@ -103,7 +104,6 @@ class QueryBuilder {
   Xapian::QueryParser parser_;
   std::vector<Expansion> expansions_;
   Xapian::QueryParser exact_parser_;  // for proximity pairs (RankingParams::proximity_max_words)
-  unsigned parse_flags_ = 0;          // of the last parse
   std::shared_ptr<std::string> error_ = std::make_shared<std::string>();  // set by field/range processors
   Xapian::Stem stemmer_;
   std::string stem_lang_ = "en";

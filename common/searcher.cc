@@ -282,7 +282,7 @@ std::vector<EntitySuggestion> Searcher::suggest_entities(std::string_view prefix
   if (!p.empty()) {
     const auto& table = entities::default_alias_table();
     for (const auto& [key, index] : table.keys())
-      if (matches(key)) by_alias.insert(entities::alias_key(table.entries()[index].name));
+      if (matches(key)) by_alias.insert(table.entries()[index].key);
   }
   std::vector<std::pair<std::string, Xapian::doccount>> found;
   for (const auto& [key, n] : *entity_terms_)
