@@ -62,8 +62,14 @@ int main(int argc, char** argv) {
   app.add_option("--threads", threads);
   std::string model(model_name(kDefaultRanking.model));
   app.add_option("--model", model, "weighting model, for comparisons (common/ranking.h)")->capture_default_str();
+  bool per_query = false;
+  app.add_flag("--per-query", per_query, "also print each query's median latency (one thread)");
+  double exact_weight = kDefaultRanking.exact_weight;
+  app.add_option("--exact-weight", exact_weight, "weight of the exact forms (0 = off), for comparisons")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   SearcherOptions options;
+  options.ranking.exact_weight = exact_weight;
   try {
     options.ranking.model = parse_model(model);
   } catch (const std::invalid_argument& e) {
@@ -72,9 +78,28 @@ int main(int argc, char** argv) {
   }
 
   std::vector<SearchRequest> requests;
+  std::vector<std::string> lines;
   std::ifstream in(queries_file);
   for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line[0] != '#') requests.push_back(parse_line(line));
+    if (!line.empty() && line[0] != '#') {
+      requests.push_back(parse_line(line));
+      lines.push_back(line);
+    }
+  }
+  if (per_query) {
+    // Each query alone, 200 runs after 20 warm-ups: where the mix spends its time.
+    Searcher searcher(db, options);
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+      std::vector<double> ms;
+      for (int run = 0; run < 220; ++run) {
+        const auto start = std::chrono::steady_clock::now();
+        const std::size_t bytes = to_json(searcher.search(requests[i])).size();
+        if (run >= 20 && bytes > 0)
+          ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+      }
+      std::sort(ms.begin(), ms.end());
+      std::printf("QUERY %-45s median_ms=%.3f\n", lines[i].c_str(), ms.empty() ? 0.0 : ms[ms.size() / 2]);
+    }
   }
   std::atomic<bool> stop{false};
   std::vector<std::vector<double>> latencies(threads);

@@ -88,6 +88,8 @@ class QueryBuilder {
 
   // The stemmer the query was built with (for snippets).
   [[nodiscard]] const Xapian::Stem& stemmer() const { return stemmer_; }
+  // Its language (ISO 639-1: "en" unless the query says lang:xx).
+  [[nodiscard]] const std::string& stem_language() const { return stem_lang_; }
 
  private:
   [[nodiscard]] static std::string query_language(std::string_view text);

@@ -13,6 +13,7 @@
 #include "common/identity.h"
 #include "common/index_location.h"
 #include "common/schema.h"
+#include "common/snippet_stemmer.h"
 #include "common/text_util.h"
 
 namespace morgue {
@@ -83,7 +84,8 @@ std::vector<std::pair<double, Xapian::doccount>> blend_recency(const Xapian::MSe
 
 // Snippets are picked by where the query matches. Xapian's background model (weigh
 // every word of the text by its frequency in the index) reads a posting list per word
-// and made whole searches 2.5x slower on Reuters-21578 (bench/http_speed.sh).
+// and made whole searches 2.5x slower on Reuters-21578 (bench/http_speed.sh). Without
+// it, only the words that can match need stemming (common/snippet_stemmer.h).
 constexpr unsigned kSnippetFlags = 0;
 
 // The best passage of the body (or the headline, for stories without one), as one
@@ -200,6 +202,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     Xapian::doccount i = 0;
     for (auto it = mset.begin(); it != mset.end(); ++it) page.emplace_back(it.get_weight(), i++);
   }
+  const Xapian::Stem stemmer = snippet_stemmer(builder.stemmer(), query, builder.stem_language());
   unsigned rank = request.offset;
   for (const auto& [score, index] : page) {
     const auto it = mset[index];
@@ -213,7 +216,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     h.url = a.url;
     h.outlet = a.outlet;
     h.date = a.published ? format_iso(*a.published) : std::string();
-    h.snippet = snippet_text(mset, a, request.snippet_bytes, builder.stemmer());
+    h.snippet = snippet_text(mset, a, request.snippet_bytes, stemmer);
     r.hits.push_back(std::move(h));
   }
   if (outlet_spy) r.facets["outlet"] = top_values(*outlet_spy, kMaxOutletFacetValues);
