@@ -165,7 +165,7 @@ Reply Handlers::metrics() noexcept {
     const IndexSnapshot seen = pool_.last_seen();
     Reply r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-    r.body = metrics_.render({seen.available, seen.documents, seen.generation, pool_.reloads()});
+    r.body = metrics_.render({seen.available, seen.documents, seen.generation, pool_.reloads(), pool_.waiting()});
     return r;
   });
 }

@@ -121,6 +121,9 @@ std::string Metrics::render(const IndexGauges& index) const {
   header(out, "morgued_index_reloads_total", "counter",
          "Times a searcher picked up new data or a swapped-in index, or opened one that appeared.");
   out += "morgued_index_reloads_total " + std::to_string(index.reloads) + '\n';
+  header(out, "morgued_searches_waiting", "gauge",
+         "Requests waiting for a searcher (all --threads searchers busy), served first come, first served.");
+  out += "morgued_searches_waiting " + std::to_string(index.waiting) + '\n';
   return out;
 }
 

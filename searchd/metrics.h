@@ -25,6 +25,7 @@ struct IndexGauges {
   std::uint64_t documents = 0;
   std::string generation;
   std::uint64_t reloads = 0;
+  std::size_t waiting = 0;  // requests waiting for a searcher
 };
 
 class Metrics {

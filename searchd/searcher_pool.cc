@@ -21,9 +21,15 @@ SearcherPool::Lease SearcherPool::acquire() {
   std::size_t index;
   {
     std::unique_lock lock(mutex_);
-    freed_.wait(lock, [&] { return !free_.empty(); });
-    index = free_.back();
-    free_.pop_back();
+    if (!free_.empty() && waiters_.empty()) {
+      index = free_.back();
+      free_.pop_back();
+    } else {
+      Waiter me;
+      waiters_.push_back(&me);
+      me.granted.wait(lock, [&] { return me.slot.has_value(); });
+      index = *me.slot;
+    }
   }
   Lease lease(*this, index);  // gives the slot back if prepare() throws
   prepare(slots_[index]);
@@ -62,11 +68,22 @@ void SearcherPool::prepare(Slot& slot) {
 }
 
 void SearcherPool::release(std::size_t slot) {
-  {
-    const std::lock_guard lock(mutex_);
+  const std::lock_guard lock(mutex_);
+  if (waiters_.empty()) {
     free_.push_back(slot);
+    return;
   }
-  freed_.notify_one();
+  Waiter* oldest = waiters_.front();
+  waiters_.pop_front();
+  oldest->slot = slot;
+  // Notified under the lock: the waiter (and its condition variable) lives until it
+  // has seen its slot, which it cannot before the lock is released.
+  oldest->granted.notify_one();
+}
+
+std::size_t SearcherPool::waiting() const {
+  const std::lock_guard lock(mutex_);
+  return waiters_.size();
 }
 
 void SearcherPool::note(const Searcher& searcher) {

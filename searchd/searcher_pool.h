@@ -13,6 +13,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -69,7 +70,9 @@ class SearcherPool {
     std::size_t slot_;
   };
 
-  // Waits for a free slot, then opens or refreshes its Searcher.
+  // Waits for a free slot, then opens or refreshes its Searcher. Waiting requests get
+  // slots in the order they asked: no request waits behind later ones (a tail
+  // latency matter when more connections than slots are busy).
   // Throws IndexUnavailable when there is no index (yet, or any more).
   [[nodiscard]] Lease acquire();
 
@@ -97,6 +100,8 @@ class SearcherPool {
 
   // Refreshes that found changed data (a commit or a swapped-in generation).
   [[nodiscard]] std::uint64_t reloads() const;
+  // Requests waiting for a slot now.
+  [[nodiscard]] std::size_t waiting() const;
   // The index as last seen by any searcher (for /metrics, without taking a slot).
   [[nodiscard]] IndexSnapshot last_seen() const;
 
@@ -109,9 +114,16 @@ class SearcherPool {
   PoolOptions options_;
   std::vector<Slot> slots_;
 
+  // A request waiting for a slot: release() hands the oldest one its slot directly,
+  // so a request arriving meanwhile cannot take it first.
+  struct Waiter {
+    std::condition_variable granted;
+    std::optional<std::size_t> slot;
+  };
+
   mutable std::mutex mutex_;
-  std::condition_variable freed_;
   std::vector<std::size_t> free_;
+  std::deque<Waiter*> waiters_;  // oldest first
   std::uint64_t reloads_ = 0;
   std::uint64_t epoch_ = 0;  // bumped whenever a searcher finds changed data
   IndexSnapshot last_seen_;

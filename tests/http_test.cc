@@ -276,6 +276,7 @@ TEST_CASE("GET /metrics is Prometheus text with requests, latency and the index"
            "morgued_index_documents 5\n",
            "morgued_index_generation_info{generation=\"gen-",
            "# TYPE morgued_index_reloads_total counter\n",
+           "morgued_searches_waiting 0\n",
        }) {
     INFO(needle);
     CHECK(a.body.find(needle) != std::string::npos);
