@@ -1,6 +1,6 @@
 // The stemmer a search's snippets use. Xapian's snippet generator stems every word of
 // a hit's text to compare "Z" + stem with the query's terms; most words cannot match,
-// and stemming them was up to 40% of a snippet's time on Reuters-21578 (bench/README.md).
+// and leaving them unstemmed saves up to a quarter of a snippet's time (bench/README.md).
 #pragma once
 
 #include <string_view>
