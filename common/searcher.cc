@@ -13,6 +13,7 @@
 #include "common/identity.h"
 #include "common/index_location.h"
 #include "common/schema.h"
+#include "common/snippet.h"
 #include "common/snippet_stemmer.h"
 #include "common/text_util.h"
 
@@ -89,10 +90,13 @@ std::vector<std::pair<double, Xapian::doccount>> blend_recency(const Xapian::MSe
 constexpr unsigned kSnippetFlags = 0;
 
 // The best passage of the body (or the headline, for stories without one), as one
-// line: paragraph breaks would only confuse a result list.
-std::string snippet_text(const Xapian::MSet& mset, const Article& a, std::size_t bytes, const Xapian::Stem& stemmer) {
-  return collapse_spaces(
-      mset.snippet(a.body.empty() ? a.headline : a.body, bytes, stemmer, kSnippetFlags, "<mark>", "</mark>", "…"));
+// line: paragraph breaks would only confuse a result list. morgue's own snippets
+// (common/snippet.h), or Xapian's for a query they cannot mark (a wildcard).
+std::string snippet_text(const Xapian::MSet& mset, const std::optional<Snippets>& snippets, const Article& a,
+                         std::size_t bytes, const Xapian::Stem& stemmer) {
+  const std::string& text = a.body.empty() ? a.headline : a.body;
+  if (snippets) return collapse_spaces(snippets->make(text, bytes));
+  return collapse_spaces(mset.snippet(text, bytes, stemmer, kSnippetFlags, "<mark>", "</mark>", "…"));
 }
 
 }  // namespace
@@ -202,6 +206,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     Xapian::doccount i = 0;
     for (auto it = mset.begin(); it != mset.end(); ++it) page.emplace_back(it.get_weight(), i++);
   }
+  const auto snippets = Snippets::for_query(query, mset, builder.stemmer(), builder.stem_language());
   const Xapian::Stem stemmer = snippet_stemmer(builder.stemmer(), query, builder.stem_language());
   unsigned rank = request.offset;
   for (const auto& [score, index] : page) {
@@ -216,7 +221,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     h.url = a.url;
     h.outlet = a.outlet;
     h.date = a.published ? format_iso(*a.published) : std::string();
-    h.snippet = snippet_text(mset, a, request.snippet_bytes, stemmer);
+    h.snippet = snippet_text(mset, snippets, a, request.snippet_bytes, stemmer);
     r.hits.push_back(std::move(h));
   }
   if (outlet_spy) r.facets["outlet"] = top_values(*outlet_spy, kMaxOutletFacetValues);

@@ -1,0 +1,177 @@
+// Snippets (common/snippet.h) on the demo archive: the passage, the marks, the cuts.
+#include <catch2/catch.hpp>
+
+#include <xapian.h>
+
+#include "common/article_json.h"
+#include "common/index_location.h"
+#include "common/query_builder.h"
+#include "common/searcher.h"
+#include "common/snippet.h"
+#include "indexer/pipeline.h"
+#include "tests/test_support.h"
+
+namespace {
+
+using namespace morgue;
+
+const std::filesystem::path& corpus_index() {
+  static test::TempDir dir;
+  static const bool built = [] {
+    REQUIRE(indexer::run_pipeline(dir.path() / "index", {test::corpus_dir()}, {}).stats.added == 5);
+    return true;
+  }();
+  (void)built;
+  static const std::filesystem::path p = dir.path() / "index";
+  return p;
+}
+
+// The marked spans of a snippet, and its text without the marks.
+struct Marked {
+  std::vector<std::string> marks;
+  std::string text;
+};
+
+Marked unmark(const std::string& snippet) {
+  Marked m;
+  std::size_t at = 0;
+  while (true) {
+    const auto open = snippet.find("<mark>", at);
+    m.text += snippet.substr(at, open == std::string::npos ? std::string::npos : open - at);
+    if (open == std::string::npos) break;
+    const auto close = snippet.find("</mark>", open);
+    REQUIRE(close != std::string::npos);
+    m.marks.push_back(snippet.substr(open + 6, close - open - 6));
+    m.text += m.marks.back();
+    at = close + 7;
+  }
+  return m;
+}
+
+bool valid_utf8(const std::string& s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const std::size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += n;
+  }
+  return true;
+}
+
+// The snippets of a query's hits on corpus/, through Searcher as morgue-search and morgued do.
+std::vector<std::string> snippets(const std::string& query) {
+  Searcher searcher(corpus_index());
+  SearchRequest r;
+  r.query = query;
+  r.match_any = true;
+  std::vector<std::string> out;
+  for (const Hit& h : searcher.search(r).hits) out.push_back(h.snippet);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Snippets mark the query's words in every form, within the length, as valid HTML text", "[snippet]") {
+  struct Row {
+    const char* query;
+    std::vector<std::string> stems;  // every mark, lower-cased and stemmed, is one of these
+  };
+  const Row rows[] = {
+      {"ceasefire", {"ceasefir"}},
+      {"talks", {"talk"}},
+      {"negotiating", {"negoti"}},
+      {"Zelenskyy", {"zelenskyy", "zelenski", "zelenskiy"}},  // and the name's other spellings
+      {"Medinsky", {"medinski"}},
+      {"Russia Ukraine", {"russia", "ukrain"}},
+      {"drones airfields", {"drone", "airfield"}},
+      {"U.S. officials", {"us", "offici"}},
+  };
+  const Xapian::Stem english("en");
+  for (const Row& row : rows) {
+    CAPTURE(row.query);
+    const auto all = snippets(row.query);
+    REQUIRE(!all.empty());
+    for (const std::string& s : all) {
+      CAPTURE(s);
+      CHECK(valid_utf8(s));
+      const Marked m = unmark(s);
+      CHECK(m.text.size() <= 240 + 2 * std::string("…").size() + 4);
+      CHECK(m.text.find('<') == std::string::npos);  // the text's own '<' would be &lt;
+      CHECK(!m.marks.empty());
+      for (const std::string& mark : m.marks) {
+        std::string word = Xapian::Unicode::tolower(mark);
+        std::erase(word, '.');  // "U.S."
+        if (auto apostrophe = word.find("\xE2\x80\x99"); apostrophe != std::string::npos) word.replace(apostrophe, 3, "'");
+        CHECK(std::find(row.stems.begin(), row.stems.end(), english(word)) != row.stems.end());
+      }
+    }
+  }
+}
+
+TEST_CASE("A phrase is marked where its words stand together, as one mark", "[snippet]") {
+  const auto all = snippets("\"root causes\"");
+  REQUIRE(all.size() == 2);
+  for (const std::string& s : all) {
+    CAPTURE(s);
+    const Marked m = unmark(s);
+    REQUIRE(!m.marks.empty());
+    for (const std::string& mark : m.marks) CHECK(Xapian::Unicode::tolower(mark) == "root causes");
+  }
+}
+
+TEST_CASE("Snippets start at a sentence when one starts close enough, else with an ellipsis", "[snippet]") {
+  for (const std::string& s : snippets("ceasefire")) {
+    CAPTURE(s);
+    const bool ellipsis = s.starts_with("…");
+    const bool capital = !ellipsis && (std::isupper(static_cast<unsigned char>(s[0])) || s.starts_with("<mark>") ||
+                                       s.starts_with("“") || s.starts_with("\""));
+    CHECK((ellipsis || capital));
+    CHECK((s.ends_with("…") || s.ends_with(".") || s.ends_with("”") || s.ends_with("\"") || s.ends_with("?")));
+  }
+}
+
+TEST_CASE("Snippets escape the text's own markup and cut no character in two", "[snippet]") {
+  Xapian::Database db = open_index(corpus_index());
+  QueryBuilder builder(db, kDefaultRanking);
+  SearchRequest r;
+  r.query = "rifles";
+  const Xapian::Query query = builder.build(r);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  const auto snippets = Snippets::for_query(query, enquire.get_mset(0, 10), builder.stemmer(), "en");
+  REQUIRE(snippets);
+  struct Row {
+    const char* text;
+    std::size_t bytes;
+    const char* expected;
+  };
+  const Row rows[] = {
+      {"Smith & Wesson <b>rifles</b> sold out.", 240, "Smith &amp; Wesson &lt;b&gt;<mark>rifles</mark>&lt;/b&gt; sold out."},
+      {"No match here, just text that goes on and on.", 20, "No match here, just…"},
+      {"Ça coûte — “rifles” à Zürich, naïve café crème brûlée.", 30, "Ça coûte — “<mark>rifles</mark>” à…"},
+      {"", 240, ""},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    const std::string s = snippets->make(row.text, row.bytes);
+    CHECK(s == row.expected);
+    CHECK(valid_utf8(s));
+  }
+}
+
+TEST_CASE("A wildcard query leaves snippets to Xapian, and they still mark its words", "[snippet]") {
+  Xapian::Database db = open_index(corpus_index());
+  QueryBuilder builder(db, kDefaultRanking);
+  SearchRequest r;
+  r.query = "Zelensk*";
+  const Xapian::Query query = builder.build(r);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  CHECK_FALSE(Snippets::for_query(query, enquire.get_mset(0, 10), builder.stemmer(), "en").has_value());
+  for (const std::string& s : snippets("Zelensk*")) {
+    CAPTURE(s);
+    CHECK(s.find("<mark>Zelensk") != std::string::npos);
+  }
+}
