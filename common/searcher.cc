@@ -207,7 +207,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     for (auto it = mset.begin(); it != mset.end(); ++it) page.emplace_back(it.get_weight(), i++);
   }
   const auto snippets = Snippets::for_query(query, mset, builder.stemmer(), builder.stem_language());
-  const Xapian::Stem stemmer = snippet_stemmer(builder.stemmer(), query, builder.stem_language());
+  const Xapian::Stem stemmer =
+      snippets ? builder.stemmer() : snippet_stemmer(builder.stemmer(), query, builder.stem_language());
   unsigned rank = request.offset;
   for (const auto& [score, index] : page) {
     const auto it = mset[index];
