@@ -7,6 +7,7 @@
 #include "common/identity.h"
 #include "common/json_writer.h"
 #include "common/schema.h"
+#include "common/stem_cache.h"
 
 namespace morgue {
 namespace {
@@ -40,7 +41,9 @@ Xapian::Stem stemmer_for(const std::string& lang) {
 
 const Xapian::Stem& DocumentBuilder::stemmer(const std::string& lang) {
   auto it = stemmers_.find(lang);
-  if (it == stemmers_.end()) it = stemmers_.emplace(lang, stemmer_for(lang)).first;
+  // Cached: news text repeats the same words, and Snowball was a third of the
+  // term generator's time (bench/README.md, indexing).
+  if (it == stemmers_.end()) it = stemmers_.emplace(lang, caching_stemmer(stemmer_for(lang))).first;
   return it->second;
 }
 
