@@ -262,7 +262,9 @@ std::string Snippets::make(std::string_view text, std::size_t bytes) const {
   const bool every_word = stem_every_word_ || longest_phrase_ > 0;
   std::vector<bool> seen(static_cast<std::size_t>(keys_), false);
   int seen_count = 0;
-  std::size_t stop = n;  // where reading ends: `bytes` after every query word was seen
+  // Where reading ends: `bytes` after every query word was seen; at once for a query
+  // with no words to mark (title:, filters only).
+  std::size_t stop = distinct_ == 0 ? std::min(n, bytes + 1) : n;
   auto found = [&](const Match& m) {
     matches.push_back(m);
     if (!seen[m.id]) {
