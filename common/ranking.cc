@@ -40,10 +40,6 @@ class FeedbackTermDecider : public Xapian::ExpandDecider {
   std::set<std::string> query_;
 };
 
-}  // namespace
-
-namespace {
-
 struct ModelInfo {
   RankingModel model;
   std::string_view name;

@@ -14,7 +14,6 @@
 #include "common/index_location.h"
 #include "common/schema.h"
 #include "common/snippet.h"
-#include "common/snippet_stemmer.h"
 #include "common/text_util.h"
 
 namespace morgue {
@@ -85,8 +84,7 @@ std::vector<std::pair<double, Xapian::doccount>> blend_recency(const Xapian::MSe
 
 // Snippets are picked by where the query matches. Xapian's background model (weigh
 // every word of the text by its frequency in the index) reads a posting list per word
-// and made whole searches 2.5x slower on Reuters-21578 (bench/http_speed.sh). Without
-// it, only the words that can match need stemming (common/snippet_stemmer.h).
+// and made whole searches 2.5x slower on Reuters-21578 (bench/http_speed.sh).
 constexpr unsigned kSnippetFlags = 0;
 
 // The best passage of the body (or the headline, for stories without one), as one
@@ -207,8 +205,6 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     for (auto it = mset.begin(); it != mset.end(); ++it) page.emplace_back(it.get_weight(), i++);
   }
   const auto snippets = Snippets::for_query(query, mset, builder.stemmer(), builder.stem_language());
-  const Xapian::Stem stemmer =
-      snippets ? builder.stemmer() : snippet_stemmer(builder.stemmer(), query, builder.stem_language());
   unsigned rank = request.offset;
   for (const auto& [score, index] : page) {
     const auto it = mset[index];
@@ -222,7 +218,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     h.url = a.url;
     h.outlet = a.outlet;
     h.date = a.published ? format_iso(*a.published) : std::string();
-    h.snippet = snippet_text(mset, snippets, a, request.snippet_bytes, stemmer);
+    h.snippet = snippet_text(mset, snippets, a, request.snippet_bytes, builder.stemmer());
     r.hits.push_back(std::move(h));
   }
   if (outlet_spy) r.facets["outlet"] = top_values(*outlet_spy, kMaxOutletFacetValues);

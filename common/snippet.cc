@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 
+#include <unicode/utf8.h>
+
 namespace morgue {
 namespace {
 
@@ -19,30 +21,15 @@ struct Match {
   double weight;
 };
 
-// One character of UTF-8 at `text[i]`: its code point and length. Invalid bytes are
-// read as Latin-1, one byte each, as Xapian's Utf8Iterator does.
+// One character of UTF-8 at `text[i]` (ICU's U8_NEXT): its code point and length. An
+// ill-formed sequence reads as U+FFFD, which is not a word character. Texts are far
+// below ICU's 2 GB offsets (pages are at most 20 MB).
 unsigned decode(std::string_view text, std::size_t i, std::size_t& length) {
-  const auto b = static_cast<unsigned char>(text[i]);
-  if (b < 0x80) {
-    length = 1;
-    return b;
-  }
-  const std::size_t n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
-  if (n == 0 || i + n > text.size()) {
-    length = 1;
-    return b;
-  }
-  unsigned cp = b & (0x7F >> n);
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto c = static_cast<unsigned char>(text[i + k]);
-    if ((c & 0xC0) != 0x80) {
-      length = 1;
-      return b;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  length = n;
-  return cp;
+  auto at = static_cast<std::int32_t>(i);
+  UChar32 cp;
+  U8_NEXT(text.data(), at, static_cast<std::int32_t>(text.size()), cp);
+  length = static_cast<std::size_t>(at) - i;
+  return cp < 0 ? 0xFFFD : static_cast<unsigned>(cp);
 }
 
 // ASCII word characters (letters, digits, '_'), by byte.
@@ -115,7 +102,7 @@ void scan_word(std::string_view text, std::size_t& i, std::string* lower) {
       i += len;
       continue;
     }
-    std::size_t next_len = 1;
+    std::size_t next_len;
     const bool next_word =
         i + len < n && is_word_char(static_cast<unsigned char>(text[i + len]) < 0x80
                                         ? static_cast<unsigned char>(text[i + len])
@@ -144,8 +131,7 @@ void scan_word(std::string_view text, std::size_t& i, std::string* lower) {
 }
 
 // A word's first two bytes as one number, the second 'y' read as 'i'; a one-byte word
-// has 0 as its second. kAnyPair in a query's list lets any word with its first byte in.
-constexpr std::uint16_t kAnyPair = 0xFFFF;
+// has 0 as its second.
 std::uint16_t first_pair(std::string_view word) {
   const auto a = static_cast<unsigned char>(word[0]);
   auto b = word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0;
@@ -246,7 +232,7 @@ std::optional<Snippets> Snippets::for_query(const Xapian::Query& query, const Xa
   };
   for (const auto& [word, key] : s.exact_) add_start(word);
   for (const auto& [stem, key] : s.stems_) {
-    if (stem.size() < 2) s.first_pairs_.push_back(kAnyPair);  // a one-byte stem: test the first byte only
+    if (stem.size() < 2) s.first_byte_only_ = true;  // a one-byte stem: no second byte to test
     if (!stem.empty()) add_start(stem);
   }
   return s;
@@ -288,8 +274,8 @@ std::string Snippets::make(std::string_view text, std::size_t bytes) const {
     // Most words cannot match: those are only skipped, not copied or looked up.
     unsigned first = cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp) : Xapian::Unicode::tolower(cp);
     if (first >= 0x80) {
-      std::string utf8;
-      Xapian::Unicode::append_utf8(utf8, first);
+      char utf8[4];
+      (void)Xapian::Unicode::to_utf8(first, utf8);
       first = static_cast<unsigned char>(utf8[0]);
     }
     const bool candidate = every_word || first_bytes_.test(first);
@@ -308,7 +294,7 @@ std::string Snippets::make(std::string_view text, std::size_t bytes) const {
       recent[index % longest_phrase_] = lower;
     }
     if (!candidate) continue;
-    if (!stem_every_word_ && std::find(first_pairs_.begin(), first_pairs_.end(), kAnyPair) == first_pairs_.end() &&
+    if (!stem_every_word_ && !first_byte_only_ &&
         std::find(first_pairs_.begin(), first_pairs_.end(), first_pair(lower)) == first_pairs_.end())
       continue;
     const Key* key = nullptr;

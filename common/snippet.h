@@ -58,6 +58,7 @@ class Snippets {
   // (with 'y' read as 'i' in the second: Snowball English stems "dying" to "die").
   std::bitset<256> first_bytes_;
   std::vector<std::uint16_t> first_pairs_;
+  bool first_byte_only_ = false;  // a one-byte stem: the first byte alone decides
   bool stem_every_word_ = false;  // not English: any word may have one of the stems
   std::size_t longest_phrase_ = 0;
   int keys_ = 0;       // ids handed out

@@ -18,6 +18,8 @@ namespace morgue {
 
 // Converts Latin-1 (ISO-8859-1) bytes to UTF-8.
 [[nodiscard]] std::string latin1_to_utf8(std::string_view latin1);
+// Whether `s` is well-formed UTF-8 (no overlong forms, nothing past U+10FFFF's lead bytes).
+[[nodiscard]] bool is_valid_utf8(std::string_view s);
 // Replaces invalid UTF-8 sequences with U+FFFD so that everything in the index is UTF-8.
 [[nodiscard]] std::string repair_utf8(std::string_view bytes);
 
