@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "common/date_filter.h"
 #include "common/document_builder.h"
 #include "common/entities/resolver.h"
 #include "common/entities/spellings.h"
@@ -44,8 +45,8 @@ std::optional<Date> parse_partial_date(std::string_view text, bool upper_end) {
 // foreign exception unwinds it): they note the problem in `error` for build() to raise.
 class DateRangeProcessor : public Xapian::RangeProcessor {
  public:
-  DateRangeProcessor(const std::string& prefix, std::shared_ptr<std::string> error)
-      : Xapian::RangeProcessor(kSlotDate, prefix), error_(std::move(error)) {}
+  DateRangeProcessor(const std::string& prefix, Xapian::Database db, std::shared_ptr<std::string> error)
+      : Xapian::RangeProcessor(kSlotDate, prefix), db_(std::move(db)), error_(std::move(error)) {}
 
   Xapian::Query operator()(const std::string& begin, const std::string& end) override {
     std::optional<Date> from, to;
@@ -55,12 +56,11 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
       if (error_->empty()) *error_ = "date range " + begin + ".." + end + " ends before it begins";
       return Xapian::Query::MatchNothing;
     }
-    if (!from) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDate, format_compact(*to));
-    if (!to) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDate, format_compact(*from));
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, format_compact(*from), format_compact(*to));
+    return date_range_filter(db_, from, to);
   }
 
  private:
+  Xapian::Database db_;
   std::shared_ptr<std::string> error_;
 };
 
@@ -145,8 +145,8 @@ void configure(Xapian::QueryParser& qp, const Xapian::Database& db, const Xapian
       }
     }
   }
-  qp.add_rangeprocessor((new DateRangeProcessor("date:", error))->release());
-  qp.add_rangeprocessor((new DateRangeProcessor("", error))->release());
+  qp.add_rangeprocessor((new DateRangeProcessor("date:", db, error))->release());
+  qp.add_rangeprocessor((new DateRangeProcessor("", db, error))->release());
 }
 
 }  // namespace
@@ -359,6 +359,47 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
   return Xapian::Query(Xapian::Query::OP_OR, boost.begin(), boost.end());
 }
 
+namespace {
+
+// "-x" at the start of a word outside quotes, as "NOT x"; nullopt when there is none.
+std::optional<std::string> exclusions_as_not(std::string_view text) {
+  std::string out;
+  bool quoted = false, any = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') quoted = !quoted;
+    const bool word_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '(';
+    if (!quoted && c == '-' && word_start && i + 1 < text.size() && text[i + 1] != ' ' && text[i + 1] != '-') {
+      out += "NOT ";
+      any = true;
+      continue;
+    }
+    out += c;
+  }
+  if (!any) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+Xapian::Query QueryBuilder::parse(const std::string& text, unsigned flags) {
+  // A query that only excludes ("-oil") is one Xapian's parser refuses ("can't just
+  // hate"), and then, as with any "parse error", it silently parses the text again with
+  // no operators: "-oil" would find oil. Such a query means "NOT oil" (FLAG_PURE_NOT),
+  // as it does in Elasticsearch and Sphinx. The re-read is recognised by giving the
+  // same query as an operator-less parse; only texts with a "-" at a word start pay.
+  const auto as_not = exclusions_as_not(text);
+  if (!as_not) return parser_.parse_query(text, flags);
+  const std::string plain = parser_.parse_query(text, 0).get_description();
+  Xapian::Query query = parser_.parse_query(text, flags);
+  if (query.get_description() != plain) return query;
+  try {
+    return parser_.parse_query(*as_not, flags);
+  } catch (const Xapian::QueryParserError&) {
+    return parser_.parse_query(text, flags);  // as Xapian read it; the unstem map too
+  }
+}
+
 // The language a query restricts itself to with lang:xx (or language:xx), if any.
 std::string QueryBuilder::query_language(std::string_view text) {
   for (std::string_view key : {"lang:", "language:"}) {
@@ -432,7 +473,7 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request, const Xapian::Qu
     const unsigned flags = kParseFlags | (expansions_.empty() ? 0 : Xapian::QueryParser::FLAG_AUTO_SYNONYMS);
     try {
       error_->clear();
-      query = parser_.parse_query(text, flags);
+      query = parse(text, flags);
     } catch (const Xapian::QueryParserError& e) {
       throw QueryError("q", "query syntax error: " + e.get_msg());
     }
@@ -455,11 +496,7 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request, const Xapian::Qu
     filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
   }
   for (const auto& e : request.entities) filters.push_back(entity_query(parser_db_, e));
-  if (request.from || request.to) {
-    const std::string lo = request.from ? format_compact(*request.from) : "00000000";
-    const std::string hi = request.to ? format_compact(*request.to) : "99999999";
-    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, kSlotDate, lo, hi);
-  }
+  if (request.from || request.to) filters.push_back(date_range_filter(parser_db_, request.from, request.to));
   for (const auto& f : filters) query = Xapian::Query(Xapian::Query::OP_FILTER, query, f);
   return query;
 }

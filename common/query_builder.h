@@ -93,6 +93,8 @@ class QueryBuilder {
 
  private:
   [[nodiscard]] static std::string query_language(std::string_view text);
+  // parser_.parse_query, but a query of exclusions only ("-oil") means "NOT oil".
+  [[nodiscard]] Xapian::Query parse(const std::string& text, unsigned flags);
   // What a short query adds to the weight of the articles `stemmed` matches: its
   // words as typed (those `stemmed` does not search already) and, when on, its adjacent
   // word pairs near each other. Empty for long queries (RankingParams). `flags`: those

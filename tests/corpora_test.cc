@@ -47,6 +47,36 @@ TEST_CASE("All 21,578 Reuters-21578 records are indexed and date filters hold", 
   }
   for (const auto& h : early.hits) CHECK((h.date >= "1987-02-26" && h.date <= "1987-03-01"));
 
+  // Filtered through the date terms, the same articles as through the value slot.
+  const Xapian::Database xdb(live_generation(db)->string());
+  const std::optional<Date> open;
+  const std::pair<std::optional<Date>, std::optional<Date>> ranges[] = {
+      {open, Date{1987, 3, 1}},           {Date{1987, 3, 1}, Date{1987, 3, 31}},  {Date{1987, 4, 1}, open},
+      {Date{1987, 2, 26}, Date{1987, 2, 26}}, {Date{1986, 12, 25}, Date{1987, 3, 5}}, {Date{1987, 10, 19}, Date{1988, 1, 1}},
+      {Date{1987, 3, 15}, Date{1987, 6, 14}}, {Date{1988, 1, 1}, open},              {open, Date{1987, 2, 25}},
+  };
+  for (const auto& [from, to] : ranges) {
+    INFO((from ? format_iso(*from) : "open") << ".." << (to ? format_iso(*to) : "open"));
+    Xapian::Enquire e(xdb);
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("Zoil"),
+                              Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate,
+                                            from ? format_compact(*from) : "00000000",
+                                            to ? format_compact(*to) : "99999999")));
+    const auto expected = e.get_mset(0, 0, xdb.get_doccount()).get_matches_estimated();
+    SearchRequest q;
+    q.query = "oil";
+    q.from = from;
+    q.to = to;
+    q.facets = {FacetKind::kDate};  // an exact total
+    const auto found = s.search(q);
+    CHECK(found.total_exact);
+    CHECK(found.total == expected);
+    for (const auto& h : found.hits) {
+      if (from) CHECK(h.date >= format_iso(*from));
+      if (to) CHECK(h.date <= format_iso(*to));
+    }
+  }
+
   req = {};
   req.query = "cocoa";
   req.to = Date{1987, 3, 1};

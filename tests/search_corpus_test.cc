@@ -57,6 +57,13 @@ TEST_CASE("Queries on the demo archive find the right articles", "[search][corpu
       {"Witkoff OR Medinsky", {"2025-05-16", "2025-12-03"}},
       {"Zelensk*", {"2025-05-16", "2025-05-19", "2025-12-03"}},
       {"ceasefire -Trump", {"2014-08-27"}},
+      // Exclusions alone: every article but those (Xapian's parser would re-read "-x"
+      // as "x").
+      {"-putin", {}},
+      {"-Poroshenko", {"2025-05-16", "2025-05-19", "2025-05-19", "2025-12-03"}},
+      {"-Poroshenko -Pokrovsk", {"2025-05-16", "2025-05-19", "2025-05-19"}},
+      {"-\"root causes\"", {"2014-08-27", "2025-05-16", "2025-12-03"}},
+      {"-title:roadmap", {"2025-05-16", "2025-05-19", "2025-05-19", "2025-12-03"}},
       {"title:roadmap", {"2014-08-27"}},
       {"outlet:\"Global News\"", {"2025-12-03"}},
       {"outlet:axios", {"2025-05-16"}},

@@ -1,0 +1,95 @@
+#include "common/date_filter.h"
+
+#include <string>
+#include <vector>
+
+#include "common/schema.h"
+
+namespace morgue {
+namespace {
+
+// Beyond this many terms an OR costs more per candidate than reading its value
+// (a decade of open range is 10 years, 11 months and 30 days at most on each side).
+constexpr std::size_t kMaxDateTerms = 64;
+
+// The days a date can name (is_valid_date): nothing lies beyond them.
+constexpr Date kFirstDay{1, 1, 1};
+constexpr Date kLastDay{9999, 12, 31};
+
+Date first_of_next_month(Date d) {
+  d.day = 1;
+  if (++d.month > 12) {
+    d.month = 1;
+    ++d.year;
+  }
+  return d;
+}
+
+Date last_of_month(Date d) {
+  d.day = days_in_month(d.year, d.month);
+  return d;
+}
+
+Date last_of_year(Date d) { return Date{d.year, 12, 31}; }
+
+Date next_day(const Date& d) { return civil_from_days(days_from_civil(d) + 1); }
+Date previous_day(const Date& d) { return civil_from_days(days_from_civil(d) - 1); }
+
+// Whole years, then whole months, then days, greedily from `lo` up to `hi`.
+std::vector<std::string> covering_terms(Date lo, const Date& hi) {
+  std::vector<std::string> terms;
+  while (lo <= hi && terms.size() <= kMaxDateTerms) {
+    const std::string ymd = format_compact(lo);
+    if (lo.month == 1 && lo.day == 1 && last_of_year(lo) <= hi) {
+      terms.push_back(boolean_term(FieldId::kYear, ymd.substr(0, 4)));
+      lo = Date{lo.year + 1, 1, 1};
+    } else if (lo.day == 1 && last_of_month(lo) <= hi) {
+      terms.push_back(boolean_term(FieldId::kMonth, ymd.substr(0, 6)));
+      lo = first_of_next_month(lo);
+    } else {
+      terms.push_back(boolean_term(FieldId::kDay, ymd));
+      lo = next_day(lo);
+    }
+  }
+  return terms;
+}
+
+Xapian::Query value_range(const std::optional<Date>& from, const std::optional<Date>& to) {
+  if (!from) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDate, format_compact(*to));
+  if (!to) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDate, format_compact(*from));
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, format_compact(*from), format_compact(*to));
+}
+
+}  // namespace
+
+Xapian::Query date_range_filter(const Xapian::Database& db, std::optional<Date> from, std::optional<Date> to) {
+  if (!from && !to) return Xapian::Query::MatchAll;
+  if (from && to && *to < *from) return Xapian::Query::MatchNothing;
+  const auto lowest = parse_compact(db.get_value_lower_bound(kSlotDate));
+  const auto highest = parse_compact(db.get_value_upper_bound(kSlotDate));
+  // No dated article (an empty slot has empty bounds), or bounds this code did not write.
+  if (!lowest || !highest) return value_range(from, to);
+  const Date lo = from && *from > *lowest ? *from : *lowest;
+  const Date hi = to && *to < *highest ? *to : *highest;
+  std::vector<Xapian::Query> parts;
+  if (lo <= hi) {
+    const std::vector<std::string> terms = covering_terms(lo, hi);
+    if (terms.size() > kMaxDateTerms) return value_range(from, to);
+    for (const auto& t : terms) parts.emplace_back(t);
+  }
+  // Dates the index does not hold yet: a value range that matches nothing, at no cost,
+  // unless the database is reopened onto newer articles before the query runs.
+  if ((!from || *from < *lowest) && *lowest > kFirstDay) {
+    const Date below = previous_day(*lowest);
+    parts.push_back(value_range(from, to && *to < below ? *to : below));
+  }
+  if ((!to || *to > *highest) && *highest < kLastDay) {
+    const Date above = next_day(*highest);
+    parts.push_back(value_range(from && *from > above ? *from : above, to));
+  }
+  // OP_SCALE_WEIGHT 0: a filter, even where the parser combines it with words.
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
+                       0.0);
+}
+
+}  // namespace morgue
