@@ -300,15 +300,32 @@ bool is_word_term(const std::string& term) {
   return !(first >= 'A' && first <= 'Z');
 }
 
+// The terms of `q` but those it excludes (the right-hand sides of AND_NOT).
+void collect_wanted(const Xapian::Query& q, std::set<std::string>& out) {
+  if (q.get_type() == Xapian::Query::LEAF_TERM) {
+    out.insert(*q.get_terms_begin());
+    return;
+  }
+  const std::size_t n = q.get_type() == Xapian::Query::OP_AND_NOT ? 1 : q.get_num_subqueries();
+  for (std::size_t i = 0; i < n; ++i) collect_wanted(q.get_subquery(i), out);
+}
+
+std::set<std::string> wanted_terms(const Xapian::Query& q) {
+  std::set<std::string> out;
+  collect_wanted(q, out);
+  return out;
+}
+
 }  // namespace
 
 Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, const Xapian::Query& stemmed) {
   // Wildcards would expand a second time for little gain.
   if (text.find('*') != std::string::npos) return {};
-  std::set<std::string> already, words;
-  for (auto it = stemmed.get_unique_terms_begin(); it != stemmed.get_unique_terms_end(); ++it) {
-    already.insert(*it);
-    if (is_word_term(*it)) words.insert((*it)[0] == 'Z' ? (*it).substr(1) : *it);
+  // Excluded words ("-trump", "NOT trump") weigh nothing: their forms are not boosted.
+  const std::set<std::string> wanted = wanted_terms(stemmed);
+  std::set<std::string> already(stemmed.get_unique_terms_begin(), stemmed.get_unique_terms_end()), words;
+  for (const std::string& term : wanted) {
+    if (is_word_term(term)) words.insert(term[0] == 'Z' ? term.substr(1) : term);
   }
   const unsigned max_words = std::max(ranking_.exact_max_words, ranking_.proximity_max_words);
   if (words.empty() || words.size() > max_words) return {};
@@ -320,7 +337,7 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
     // form: otherwise every match has it, and the boost would reorder nothing that an
     // exact match should outrank, at the price of another posting list to read.
     std::set<std::string> exact;
-    for (const std::string& term : already) {
+    for (const std::string& term : wanted) {
       if (term.size() < 2 || term[0] != 'Z' || !is_word_term(term)) continue;
       const Xapian::doccount stem_freq = parser_db_.get_termfreq(term);
       for (auto u = parser_.unstem_begin(term); u != parser_.unstem_end(term); ++u) {

@@ -44,8 +44,8 @@ TEST_CASE("Query language to Xapian queries", "[query]") {
       {"putin", "Query((Zputin@1 AND_MAYBE 0.25 * putin))"},
       {"Putin talks", "Query(((putin@1 AND Ztalk@2) AND_MAYBE 0.25 * talks))"},
       {"putin OR zelensky", "Query(((Zputin@1 OR Zzelenski@2) AND_MAYBE 0.25 * (putin OR zelensky)))"},
-      {"putin -trump", "Query(((Zputin@1 AND_NOT Ztrump@2) AND_MAYBE 0.25 * (putin OR trump)))"},
-      {"putin NOT trump", "Query(((Zputin@1 AND_NOT Ztrump@2) AND_MAYBE 0.25 * (putin OR trump)))"},
+      {"putin -trump", "Query(((Zputin@1 AND_NOT Ztrump@2) AND_MAYBE 0.25 * putin))"},
+      {"putin NOT trump", "Query(((Zputin@1 AND_NOT Ztrump@2) AND_MAYBE 0.25 * putin))"},
       {"\"root causes\"", "Query((root@1 PHRASE 2 causes@2))"},  // exact forms already
       {"Zelensk*", "Query(WILDCARD SYNONYM zelensk)"},           // no second expansion
       {"memorandum NEAR sochi", "Query((memorandum@1 NEAR 11 sochi@2))"},
@@ -125,6 +125,8 @@ TEST_CASE("A query of exclusions only means NOT", "[query]") {
     CHECK(describe(query) == describe(as));
     CHECK(describe(query).find("AND_NOT") != std::string::npos);
   }
+  // Nothing is boosted for an excluded word: "-putin" alone has no exact-form boost.
+  CHECK(describe("-putin").find("AND_MAYBE") == std::string::npos);
   // Not exclusions: a hyphen inside a word or a phrase, or standing alone.
   CHECK(describe("well-known") == "Query((well@1 PHRASE 2 known@2))");
   CHECK(describe("\"putin -trump\"").find("AND_NOT") == std::string::npos);
@@ -148,7 +150,7 @@ TEST_CASE("match_any joins the words with OR, operators still apply", "[query]")
   const Row rows[] = {
       {"putin", "Query((Zputin@1 AND_MAYBE 0.25 * putin))"},
       {"Putin talks", "Query(((putin@1 OR Ztalk@2) AND_MAYBE 0.25 * talks))"},
-      {"putin -trump", "Query(((Zputin@1 AND_NOT Ztrump@2) AND_MAYBE 0.25 * (putin OR trump)))"},
+      {"putin -trump", "Query(((Zputin@1 AND_NOT Ztrump@2) AND_MAYBE 0.25 * putin))"},
       {"+putin talks", "Query(((Zputin@1 AND_MAYBE Ztalk@2) AND_MAYBE 0.25 * (putin OR talks)))"},
       {"putin AND kremlin", "Query(((Zputin@1 AND Zkremlin@2) AND_MAYBE 0.25 * (kremlin OR putin)))"},
       {"\"root causes\" putin", "Query((((root@1 PHRASE 2 causes@2) OR Zputin@3) AND_MAYBE 0.25 * putin))"},
