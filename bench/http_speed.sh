@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP query speed: wrk against morgued on Reuters-21578 with a mixed query set (words,
 # phrases, filters, facets, date sort), at 1, 16 and 64 connections, next to the same
-# queries run in-process (query-speed) in the same invocation, and next to Sphinx's searchd
+# queries run in-process (query-speed: morgue's Searcher, and libxapian alone as the floor) in
+# the same invocation, and next to Sphinx's searchd
 # (Debian's sphinxsearch, when installed) serving the same stories: the same mix in SphinxQL
 # (queries-reuters.sphinxql), with snippets through CALL SNIPPETS. Printed, not asserted.
 #   bench/http_speed.sh [BUILD_DIR]     (MORGUE_CORPORA=../shared/corpora by default)
@@ -37,6 +38,11 @@ row() { # transport connections RESULT-line
 }
 row "in-process" 1 "$base"
 row "in-process" 2 "$("$build/bench/query-speed" --db "$work/index" --queries "$queries" --seconds "$seconds" --threads 2)"
+# The floor: the same requests through libxapian alone (BM25, no snippets, no JSON).
+for t in 1 2; do
+  row "libxapian alone (no snippets, no JSON)" "$t" \
+    "$("$build/bench/query-speed" --db "$work/index" --queries "$queries" --seconds "$seconds" --threads "$t" --libxapian)"
+done
 curl -fs "http://127.0.0.1:$port/search?q=warmup" >/dev/null
 for c in 1 16 64; do
   threads=$((c < 2 ? 1 : 2))
