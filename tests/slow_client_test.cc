@@ -8,6 +8,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -148,4 +149,57 @@ TEST_CASE("More idle connections than threads delay queries only until the read 
   // Connections are served in arrival order: six idle ones, two at a time, one second each.
   const double seconds = timed_search(d);
   CHECK(seconds < 5.0);
+}
+
+TEST_CASE("A burst of connections waits in the listen queue and none is dropped", "[http][slow]") {
+  // One connection thread, held by an idle client; the accept loop then holds one more
+  // and new connections can only wait in the kernel's listen queue. With httplib's own
+  // backlog of 5, the SYNs of the rest were dropped: 1 s before a client's retry.
+  searchd::ServerOptions options;
+  options.threads = 1;
+  options.connections = 1;
+  options.read_timeout = std::chrono::seconds(2);
+  options.keep_alive_timeout = std::chrono::seconds(2);
+  TestDaemon d(corpus_index(), options);
+  RawConnection first(d.port()), second(d.port());
+  REQUIRE(first.connected());
+  REQUIRE(second.connected());
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+
+  constexpr int kBurst = 40;
+  std::vector<int> fds;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(d.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  for (int i = 0; i < kBurst; ++i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    REQUIRE(fd >= 0);
+    (void)::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr);
+    fds.push_back(fd);
+  }
+  // A connection is made when its socket turns writable with no error.
+  int connected = 0;
+  const auto deadline = Clock::now() + std::chrono::milliseconds(500);
+  for (const int fd : fds) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    pollfd p{fd, POLLOUT, 0};
+    int error = 0;
+    socklen_t len = sizeof error;
+    if (::poll(&p, 1, static_cast<int>(std::max<long>(0, left))) == 1 &&
+        ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &len) == 0 && error == 0)
+      ++connected;
+  }
+  for (const int fd : fds) ::close(fd);
+  CHECK(connected == kBurst);
+}
+
+TEST_CASE("A second daemon cannot take a port that is in use", "[http]") {
+  TestDaemon d(corpus_index());
+  searchd::ServerOptions options;
+  options.db_dir = corpus_index();
+  options.host = "127.0.0.1";
+  options.port = d.port();
+  searchd::Server second(options);
+  CHECK_THROWS(second.bind());
 }
