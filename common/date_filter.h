@@ -1,7 +1,8 @@
 // Publication-date ranges as filters. The index has a term per day, month and year of
 // publication (D, M, Y in the schema) as well as the date in a value slot; a range
 // filtered through the slot reads every candidate's value, through the terms it reads
-// a few posting lists: 2.5-3.5x faster on Reuters-21578 (bench/README.md, "Date filters").
+// a few posting lists: on Reuters-21578, `oil` in March 1987 matched in 0.4 ms against
+// 1.0 (bench/README.md, "Date filters, searches per core, the listen queue").
 #pragma once
 
 #include <optional>
