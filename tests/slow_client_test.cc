@@ -76,6 +76,17 @@ double timed_search(const TestDaemon& d) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// One search at a time, `connections` connection threads, idle connections closed
+// after `timeout`.
+searchd::ServerOptions narrow(unsigned connections, std::chrono::seconds timeout) {
+  searchd::ServerOptions options;
+  options.threads = 1;
+  options.connections = connections;
+  options.read_timeout = timeout;
+  options.keep_alive_timeout = timeout;
+  return options;
+}
+
 }  // namespace
 
 TEST_CASE("Idle and byte-at-a-time connections do not stop queries", "[http][slow]") {
@@ -134,12 +145,7 @@ TEST_CASE("A connection that sends nothing is closed after the read timeout", "[
 }
 
 TEST_CASE("More idle connections than threads delay queries only until the read timeout", "[http][slow]") {
-  searchd::ServerOptions options;
-  options.threads = 1;
-  options.connections = 2;
-  options.read_timeout = std::chrono::seconds(1);
-  options.keep_alive_timeout = std::chrono::seconds(1);
-  TestDaemon d(corpus_index(), options);
+  TestDaemon d(corpus_index(), narrow(2, std::chrono::seconds(1)));
   std::vector<std::unique_ptr<RawConnection>> idle;
   for (int i = 0; i < 6; ++i) {
     idle.push_back(std::make_unique<RawConnection>(d.port()));
@@ -155,12 +161,7 @@ TEST_CASE("A burst of connections waits in the listen queue and none is dropped"
   // One connection thread, held by an idle client; the accept loop then holds one more
   // and new connections can only wait in the kernel's listen queue. With httplib's own
   // backlog of 5, the SYNs of the rest were dropped: 1 s before a client's retry.
-  searchd::ServerOptions options;
-  options.threads = 1;
-  options.connections = 1;
-  options.read_timeout = std::chrono::seconds(2);
-  options.keep_alive_timeout = std::chrono::seconds(2);
-  TestDaemon d(corpus_index(), options);
+  TestDaemon d(corpus_index(), narrow(1, std::chrono::seconds(2)));
   RawConnection first(d.port()), second(d.port());
   REQUIRE(first.connected());
   REQUIRE(second.connected());
