@@ -300,7 +300,6 @@ bool is_word_term(const std::string& term) {
   return !(first >= 'A' && first <= 'Z');
 }
 
-// The terms of `q` but those it excludes (the right-hand sides of AND_NOT).
 void collect_wanted(const Xapian::Query& q, std::set<std::string>& out) {
   if (q.get_type() == Xapian::Query::LEAF_TERM) {
     out.insert(*q.get_terms_begin());
@@ -310,13 +309,13 @@ void collect_wanted(const Xapian::Query& q, std::set<std::string>& out) {
   for (std::size_t i = 0; i < n; ++i) collect_wanted(q.get_subquery(i), out);
 }
 
+}  // namespace
+
 std::set<std::string> wanted_terms(const Xapian::Query& q) {
   std::set<std::string> out;
   collect_wanted(q, out);
   return out;
 }
-
-}  // namespace
 
 Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, const Xapian::Query& stemmed) {
   // Wildcards would expand a second time for little gain.

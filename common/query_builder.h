@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,10 @@ struct SearchRequest {
   std::vector<FacetKind> facets;
   std::size_t snippet_bytes = 240;
 };
+
+// The terms of `q` but those it excludes (the right-hand sides of AND_NOT): what a
+// match can contain.
+[[nodiscard]] std::set<std::string> wanted_terms(const Xapian::Query& q);
 
 // Throw QueryError naming the parameter when a value is not acceptable.
 [[nodiscard]] SortOrder parse_sort(std::string_view text);

@@ -231,7 +231,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     for (auto& e : entity_spy->top(facet_entity_type(f), kMaxEntityFacetValues))
       values.push_back({std::move(e.name), e.count, std::string(entity_type_name(e.type))});
   }
-  r.expanded = count_spellings(query, builder.expansions());
+  r.expanded = count_spellings(query, builder.expansions(), builder.stemmer());
 
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   r.took_ms = elapsed * 1000.0;
@@ -240,11 +240,21 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 }
 
 std::vector<ExpandedWord> Searcher::count_spellings(const Xapian::Query& query,
-                                                    const std::vector<Expansion>& expansions) {
+                                                    const std::vector<Expansion>& expansions,
+                                                    const Xapian::Stem& stemmer) {
   std::vector<ExpandedWord> out;
+  // A name the query only excludes ("-kiev") is in no match: no need to count.
+  const std::set<std::string> wanted = expansions.empty() ? std::set<std::string>() : wanted_terms(query);
   for (const auto& e : expansions) {
     ExpandedWord w{e.word, e.entity, {}};
+    const bool excluded = std::none_of(e.spellings.begin(), e.spellings.end(), [&](const std::string& s) {
+      return wanted.contains(s) || wanted.contains("Z" + stemmer(s));
+    });
     for (const auto& spelling : e.spellings) {
+      if (excluded) {
+        w.spellings.push_back({spelling, 0});
+        continue;
+      }
       Xapian::Enquire enquire(db_);
       enquire.set_weighting_scheme(Xapian::BoolWeight());
       enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(spelling)));

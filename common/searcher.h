@@ -113,8 +113,10 @@ class Searcher {
   // first suggest_entities() after a change.
   std::optional<std::vector<std::pair<std::string, Xapian::doccount>>> entity_terms_;
 
+  // Matches per other spelling of the query's names (`stemmer`: the query's).
   [[nodiscard]] std::vector<ExpandedWord> count_spellings(const Xapian::Query& query,
-                                                          const std::vector<Expansion>& expansions);
+                                                          const std::vector<Expansion>& expansions,
+                                                          const Xapian::Stem& stemmer);
   [[nodiscard]] EntitySuggestion describe_entity(const std::string& key, Xapian::doccount articles);
 };
 

@@ -284,6 +284,11 @@ TEST_CASE("Kiev finds the articles that write Kyiv, and the response says so", "
   // In a phrase or as a field value a word is taken as written.
   CHECK(search("\"Kiev\"").hits.size() == 1);
   CHECK(search("\"Kiev\"").expanded.empty());
+  // Excluded, every spelling is excluded, and none can be in a match.
+  const auto without = search("-Kiev");
+  CHECK(dates(without) == std::vector<std::string>{"2025-05-16"});
+  REQUIRE(without.expanded.size() == 1);
+  for (const auto& s : without.expanded[0].spellings) CHECK(s.count == 0);
 }
 
 TEST_CASE("entity: and the entity filter find articles by canonical entity", "[search][corpus][entities]") {
