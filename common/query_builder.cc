@@ -406,7 +406,12 @@ Xapian::Query QueryBuilder::parse(const std::string& text, unsigned flags) {
   // same query as an operator-less parse; only texts with a "-" at a word start pay.
   const auto as_not = exclusions_as_not(text);
   if (!as_not) return parser_.parse_query(text, flags);
-  const std::string plain = parser_.parse_query(text, 0).get_description();
+  std::string plain;
+  try {
+    plain = parser_.parse_query(text, 0).get_description();
+  } catch (const Xapian::QueryParserError&) {
+    return parser_.parse_query(text, flags);  // no re-read to recognise
+  }
   Xapian::Query query = parser_.parse_query(text, flags);
   if (query.get_description() != plain) return query;
   try {
