@@ -70,22 +70,25 @@ Xapian::Query date_range_filter(const Xapian::Database& db, std::optional<Date> 
   const auto highest = parse_compact(db.get_value_upper_bound(kSlotDate));
   // No dated article (an empty slot has empty bounds), or bounds this code did not write.
   if (!lowest || !highest) return value_range(from, to);
-  const Date lo = from && *from > *lowest ? *from : *lowest;
-  const Date hi = to && *to < *highest ? *to : *highest;
+  // The index's dates, rounded out to whole years: an open end costs a year term, not
+  // the months and days up to the first or last article.
+  const Date first{lowest->year, 1, 1}, last{highest->year, 12, 31};
+  const Date lo = from && *from > first ? *from : first;
+  const Date hi = to && *to < last ? *to : last;
   std::vector<Xapian::Query> parts;
   if (lo <= hi) {
     const std::vector<std::string> terms = covering_terms(lo, hi);
     if (terms.size() > kMaxDateTerms) return value_range(from, to);
     for (const auto& t : terms) parts.emplace_back(t);
   }
-  // Dates the index does not hold yet: a value range that matches nothing, at no cost,
-  // unless the database is reopened onto newer articles before the query runs.
-  if ((!from || *from < *lowest) && *lowest > kFirstDay) {
-    const Date below = previous_day(*lowest);
+  // Years the index does not hold yet: a value range that matches nothing, at no cost,
+  // unless the database is reopened onto such articles before the query runs.
+  if ((!from || *from < first) && first > kFirstDay) {
+    const Date below = previous_day(first);
     parts.push_back(value_range(from, to && *to < below ? *to : below));
   }
-  if ((!to || *to > *highest) && *highest < kLastDay) {
-    const Date above = next_day(*highest);
+  if ((!to || *to > last) && last < kLastDay) {
+    const Date above = next_day(last);
     parts.push_back(value_range(from && *from > above ? *from : above, to));
   }
   // OP_SCALE_WEIGHT 0: a filter, even where the parser combines it with words.

@@ -15,8 +15,9 @@ namespace morgue {
 
 // The articles of `db` published from `from` to `to`, both inclusive, either open, as
 // a boolean filter (no weight): the fewest whole years, months and days that cover the
-// range, within the dates `db` holds (its value bounds); outside them, a value range,
-// which costs nothing unless a reopened database holds such dates by the time it runs.
+// range, within the years `db` has articles of (its value bounds, rounded out to whole
+// years); outside them, a value range, which costs nothing unless a reopened database
+// holds such dates by the time it runs.
 // Falls back to the value range alone when the terms would be too many.
 [[nodiscard]] Xapian::Query date_range_filter(const Xapian::Database& db, std::optional<Date> from,
                                               std::optional<Date> to);
