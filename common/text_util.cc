@@ -116,50 +116,23 @@ std::string latin1_to_utf8(std::string_view latin1) {
 }
 
 bool is_valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;  // continuation bytes
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-    } else {
-      return false;
-    }
-    if (s.size() - i <= n) return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += n + 1;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto length = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(p, i, length, c);
+    if (c < 0) return false;
   }
   return true;
 }
 
 std::string repair_utf8(std::string_view bytes) {
+  if (is_valid_utf8(bytes)) return std::string(bytes);  // the common case, as is
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   const auto length = static_cast<int32_t>(bytes.size());
-  // Fast path: valid input is returned as is.
-  int32_t i = 0;
-  bool valid = true;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) {
-      valid = false;
-      break;
-    }
-  }
-  if (valid) return std::string(bytes);
   std::string out;
   out.reserve(bytes.size() + 16);
-  i = 0;
+  int32_t i = 0;
   while (i < length) {
     const int32_t start = i;
     UChar32 c;

@@ -1,7 +1,5 @@
 // morgued: the search daemon (docs/http-api.md).
-#include <algorithm>
 #include <iostream>
-#include <thread>
 
 #include <CLI/CLI.hpp>
 
@@ -11,12 +9,6 @@ int main(int argc, char** argv) {
   using namespace morgue::searchd;
   CLI::App app{"morgued: serve a morgue index over HTTP (docs/http-api.md)"};
   ServerOptions options;
-  // Two searches at once per core: with one, a core idles while the next waiting
-  // request's thread wakes up to take a freed searcher (~18% idle CPU under load).
-  // bench/README.md ("Searches at once"), 2 cores, 16 keep-alive connections: 2 at once
-  // 1,490-1,720 requests/s, 4 at once 1,740-2,160, p99 alike; 8 at once lost the p99
-  // at 64 connections.
-  options.threads = std::max(1u, 2 * std::thread::hardware_concurrency());
   std::string db = options.db_dir.string();
   std::string listen = "127.0.0.1:8080";
   unsigned time_limit_ms = 2000;
@@ -57,13 +49,6 @@ int main(int argc, char** argv) {
   options.port = port;
   options.time_limit_seconds = time_limit_ms / 1000.0;
   options.access_log = !quiet;
-  // Idle keep-alive and slow clients hold a connection thread each, however few cores,
-  // and a connection beyond them waits until one closes (up to 1000 requests on a
-  // keep-alive connection). With 32, wrk at 200 connections timed a p50 of 15 ms at
-  // ~1,900 requests/s, where 200 connections served in turn take 105 ms (Little's law):
-  // only the 32 being served were answered. With 256 threads: p50 107 ms, p99 132-167.
-  // The threads mostly wait on sockets; searches queue for a searcher, in arrival order.
-  if (options.connections == 0) options.connections = std::max(256u, 4 * options.threads);
 
   try {
     Server server(options);

@@ -122,7 +122,8 @@ struct Server::Impl {
 };
 
 void Server::Impl::configure() {
-  const std::size_t connections = options.connections ? options.connections : 4 * std::size_t{options.threads};
+  const std::size_t connections =
+      options.connections ? options.connections : std::max<std::size_t>(256, 4 * std::size_t{options.threads});
   http.new_task_queue = [connections] { return new BoundedTaskQueue(connections, connections); };
   http.set_tcp_nodelay(true);
   // Debian's httplib listens with a backlog of 5: a burst of connections overflows it,

@@ -2,12 +2,14 @@
 // graceful shutdown. The only file that includes httplib.h is server.cc.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
+#include <thread>
 
 namespace morgue::searchd {
 
@@ -15,10 +17,19 @@ struct ServerOptions {
   std::filesystem::path db_dir = "data/index";
   std::string host = "127.0.0.1";  // loopback unless told otherwise
   int port = 8080;                 // 0: any free port (tests)
-  // Searches that run at once: the size of the Searcher pool.
-  unsigned threads = 8;
-  // Threads that hold connections; 0 means 4 x threads. Idle keep-alive and slow
-  // clients occupy one each while they wait, so these outnumber the searchers.
+  // Searches that run at once: the size of the Searcher pool. Two per core: with one,
+  // a core idled while the next waiting request's thread woke up to take a freed
+  // searcher (~18% of the CPU under 16 connections). bench/README.md ("Date filters,
+  // searches per core, the listen queue"), 2 cores, 16 keep-alive connections: 2 at
+  // once 1,490-1,720 requests/s, 4 at once 1,740-2,160, p99 alike; 8 at once lost the
+  // p99 at 64 connections.
+  unsigned threads = std::max(1u, 2 * std::thread::hardware_concurrency());
+  // Threads that hold connections; 0 means 4 x threads, at least 256. Idle keep-alive
+  // and slow clients occupy one each while they wait, and a connection beyond them
+  // waits until one closes (up to keep_alive_max_count requests): with 32, wrk at 200
+  // connections timed only the 32 being served (p50 15 ms at ~1,900 requests/s, where
+  // 200 served in turn take 105 ms); with 256, p50 107 ms, p99 132-167 ms. The threads
+  // mostly wait on sockets; searches queue for a searcher, in arrival order.
   unsigned connections = 0;
   double time_limit_seconds = 2.0;  // a longer match is cut and marked partial
   bool access_log = true;           // one line per request on stderr

@@ -90,17 +90,20 @@ TEST_CASE("Date-term filters match exactly what the value slot matches", "[date]
                         Date{2024, 12, 31}, Date{2025, 1, 1}, Date{2025, 5, 19}, Date{2025, 12, 31}, Date{2026, 2, 1},
                         Date{2026, 2, 26}, Date{2026, 2, 27}, Date{2031, 7, 1}})
     ends.emplace_back(d);
-  int compared = 0;
+  int empty = 0, partial = 0;  // ranges matching nothing, and some but not all dated articles
   for (const auto& from : ends) {
     for (const auto& to : ends) {
       if (!from && !to) continue;
       INFO((from ? format_iso(*from) : "open") << ".." << (to ? format_iso(*to) : "open"));
       const auto expected = matches(db, slot_range(from, to));
       CHECK(matches(db, date_range_filter(db, from, to)) == expected);
-      ++compared;
+      if (expected.empty()) ++empty;
+      if (!expected.empty() && expected.size() < db.get_doccount() - 1) ++partial;
     }
   }
-  CHECK(compared == 19 * 19 - 1);
+  // The table reaches both kinds, not only ranges that hold everything.
+  CHECK(empty > 0);
+  CHECK(partial > 100);
   // The undated article is in no range.
   CHECK(matches(db, date_range_filter(db, std::nullopt, Date{2099, 1, 1})).size() == db.get_doccount() - 1);
 }

@@ -91,7 +91,8 @@ searchd::ServerOptions narrow(unsigned connections, std::chrono::seconds timeout
 
 TEST_CASE("Idle and byte-at-a-time connections do not stop queries", "[http][slow]") {
   searchd::ServerOptions options;
-  options.threads = 2;  // 8 connection threads
+  options.threads = 2;
+  options.connections = 8;
   TestDaemon d(corpus_index(), options);
 
   std::vector<std::unique_ptr<RawConnection>> idle;
