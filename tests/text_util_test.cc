@@ -15,6 +15,24 @@ TEST_CASE("Latin-1 converts to UTF-8 and bad UTF-8 is repaired", "[text]") {
   CHECK(morgue::repair_utf8("cut \xc3") == "cut \xEF\xBF\xBD");
 }
 
+TEST_CASE("UTF-8 is valid only as the standard says", "[text]") {
+  const std::pair<const char*, bool> rows[] = {
+      {"plain ASCII", true},
+      {"caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xf0\x9f\x93\xb0", true},
+      {"\xff", false},              // never a UTF-8 byte
+      {"cut \xc3", false},          // a sequence cut short
+      {"\xc0\xaf", false},          // overlong '/'
+      {"\xe0\x80\xaf", false},      // overlong '/', three bytes
+      {"\xed\xa0\x80", false},      // a UTF-16 surrogate
+      {"\xf4\x90\x80\x80", false},  // beyond U+10FFFF
+  };
+  for (const auto& [text, valid] : rows) {
+    INFO(text);
+    CHECK(morgue::is_valid_utf8(text) == valid);
+    CHECK((morgue::repair_utf8(text) == text) == valid);
+  }
+}
+
 TEST_CASE("Lines split on any line ending", "[text]") {
   CHECK(morgue::split_lines("a\nb\r\nc\rd") == std::vector<std::string>{"a", "b", "c", "d"});
   CHECK(morgue::split_lines("a\n\nb\n") == std::vector<std::string>{"a", "", "b"});
