@@ -322,7 +322,7 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
   if (text.find('*') != std::string::npos) return {};
   // Excluded words ("-trump", "NOT trump") weigh nothing: their forms are not boosted.
   const std::set<std::string> wanted = wanted_terms(stemmed);
-  std::set<std::string> already(stemmed.get_unique_terms_begin(), stemmed.get_unique_terms_end()), words;
+  std::set<std::string> words;
   for (const std::string& term : wanted) {
     if (is_word_term(term)) words.insert(term[0] == 'Z' ? term.substr(1) : term);
   }
@@ -335,6 +335,7 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
     // capitalised words), and only where some article has the stem without this exact
     // form: otherwise every match has it, and the boost would reorder nothing that an
     // exact match should outrank, at the price of another posting list to read.
+    const std::set<std::string> already(stemmed.get_unique_terms_begin(), stemmed.get_unique_terms_end());
     std::set<std::string> exact;
     for (const std::string& term : wanted) {
       if (term.size() < 2 || term[0] != 'Z' || !is_word_term(term)) continue;
