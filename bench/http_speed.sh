@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # HTTP query speed: wrk against morgued on Reuters-21578 with a mixed query set (words,
-# phrases, filters, facets, date sort), at 1, 16 and 64 connections, next to the same
+# phrases, filters, facets, date sort), at 1, 16 and 64 connections, and the search page's
+# requests (queries-reuters-page.txt: every search with all its facets), next to the same
 # queries run in-process (query-speed: morgue's Searcher, and libxapian alone as the floor) in
 # the same invocation, and next to Sphinx's searchd
 # (Debian's sphinxsearch, when installed) serving the same stories: the same mix in SphinxQL
@@ -49,6 +50,15 @@ for c in 1 16 64; do
   out=$(wrk -t"$threads" -c"$c" -d"${seconds}s" --latency -s "$here/http_speed.lua" "http://127.0.0.1:$port" -- "$queries" | grep '^RESULT')
   row "HTTP (wrk)" "$c" "$out"
 done
+# The search page's requests: every search with the outlet, date and entity facets.
+page=$here/queries-reuters-page.txt
+page_base=$("$build/bench/query-speed" --db "$work/index" --queries "$page" --seconds "$seconds" --threads 1)
+mix_rps=$base_rps
+base_rps=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$page_base")  # these two rows: against the page's in-process
+row "in-process, the search page's requests" 1 "$page_base"
+out=$(wrk -t2 -c16 -d"${seconds}s" --latency -s "$here/http_speed.lua" "http://127.0.0.1:$port" -- "$page" | grep '^RESULT')
+row "HTTP (wrk), the search page's requests" 16 "$out"
+base_rps=$mix_rps
 
 # Sphinx's searchd on the same stories (bench/reuters_to_tsv.py), when installed.
 if ! command -v searchd >/dev/null || ! command -v indexer >/dev/null || [ ! -x "$build/bench/sphinxql-load" ]; then

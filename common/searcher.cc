@@ -9,6 +9,7 @@
 #include "common/date.h"
 #include "common/entities/alias_table.h"
 #include "common/entity_facet.h"
+#include "common/facet_columns.h"
 #include "common/errors.h"
 #include "common/identity.h"
 #include "common/index_location.h"
@@ -26,19 +27,17 @@ constexpr std::size_t kMaxEntityFacetValues = 30;
 // Spelling counts are exact up to this many matches, estimated above.
 constexpr Xapian::doccount kSpellingCountCheck = 10000;
 
-std::vector<FacetValue> top_values(const Xapian::ValueCountMatchSpy& spy, std::size_t max) {
+std::vector<FacetValue> facet_values(const std::vector<FacetCount>& counts) {
   std::vector<FacetValue> out;
-  for (auto it = spy.top_values_begin(max); it != spy.top_values_end(max); ++it) {
-    out.push_back({*it, it.get_termfreq(), {}});
-  }
+  for (const auto& c : counts) out.push_back({std::string(c.value), c.count, {}});
   return out;
 }
 
 // Per-day counts (YYYYMMDD) -> a histogram by month, or by day for short spans.
-std::vector<FacetValue> date_histogram(const Xapian::ValueCountMatchSpy& spy, std::string& interval) {
+std::vector<FacetValue> date_histogram(const std::vector<FacetCount>& counts, std::string& interval) {
   std::vector<std::pair<Date, unsigned long>> days;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    if (auto d = parse_compact(*it)) days.emplace_back(*d, it.get_termfreq());
+  for (const auto& c : counts) {
+    if (auto d = parse_compact(c.value)) days.emplace_back(*d, c.count);
   }
   std::sort(days.begin(), days.end());
   std::vector<FacetValue> out;
@@ -127,6 +126,11 @@ bool Searcher::refresh() {
   }
 }
 
+std::shared_ptr<const FacetColumns> Searcher::current_facet_columns() {
+  if (!facet_columns_ || facet_columns_->key != facet_columns_key(db_)) facet_columns_ = facet_columns(db_);
+  return facet_columns_;  // nullptr for a big index: the spy reads values instead
+}
+
 SearchResponse Searcher::search(const SearchRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   if (!builder_) builder_.emplace(db_, options_.ranking);
@@ -145,24 +149,21 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
   if (options_.time_limit_seconds > 0) enquire.set_time_limit(options_.time_limit_seconds);
 
-  std::unique_ptr<Xapian::ValueCountMatchSpy> outlet_spy, date_spy, lang_spy;
-  std::unique_ptr<EntityCountSpy> entity_spy;
+  FacetCountSpy::Wanted wanted;
   for (FacetKind f : request.facets) {
-    if (is_entity_facet(f) && !entity_spy) {
-      entity_spy = std::make_unique<EntityCountSpy>();
-      enquire.add_matchspy(entity_spy.get());
-    }
-    if (f == FacetKind::kOutlet && !outlet_spy) {
-      outlet_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kSlotOutlet);
-      enquire.add_matchspy(outlet_spy.get());
-    } else if (f == FacetKind::kLang && !lang_spy) {
-      lang_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kSlotLang);
-      enquire.add_matchspy(lang_spy.get());
-    } else if (f == FacetKind::kDate && !date_spy) {
-      date_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kSlotDate);
-      enquire.add_matchspy(date_spy.get());
-    }
+    wanted.outlet |= f == FacetKind::kOutlet;
+    wanted.date |= f == FacetKind::kDate;
+    wanted.lang |= f == FacetKind::kLang;
+    wanted.entities |= is_entity_facet(f);
   }
+  std::optional<FacetCountSpy> facets;
+  // The spy counts by document id over the columns of the revision being searched.
+  const auto add_facets = [&] {
+    if (request.facets.empty()) return;
+    enquire.clear_matchspies();
+    facets.emplace(current_facet_columns(), wanted);
+    enquire.add_matchspy(&*facets);
+  };
   // Facets count over all matches, so then every match must be looked at; otherwise
   // looking a little past the page makes small totals exact.
   const bool blend = request.recency_half_life_days && request.sort == SortOrder::kRelevance;
@@ -174,9 +175,11 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   Xapian::MSet mset;
   try {
     try {
+      add_facets();
       mset = enquire.get_mset(first, count, check_at_least);
     } catch (const Xapian::DatabaseModifiedError&) {
       db_.reopen();
+      add_facets();
       mset = enquire.get_mset(first, count, check_at_least);
     }
   } catch (const Xapian::WildcardError& e) {
@@ -221,15 +224,15 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     h.snippet = snippet_text(mset, snippets, a, request.snippet_bytes, builder.stemmer());
     r.hits.push_back(std::move(h));
   }
-  if (outlet_spy) r.facets["outlet"] = top_values(*outlet_spy, kMaxOutletFacetValues);
-  if (lang_spy) r.facets["lang"] = top_values(*lang_spy, kMaxOutletFacetValues);
-  if (date_spy) r.facets["date"] = date_histogram(*date_spy, r.date_facet_interval);
+  if (wanted.outlet) r.facets["outlet"] = facet_values(facets->top(FacetCountSpy::Slot::kOutlet, kMaxOutletFacetValues));
+  if (wanted.lang) r.facets["lang"] = facet_values(facets->top(FacetCountSpy::Slot::kLang, kMaxOutletFacetValues));
+  if (wanted.date) r.facets["date"] = date_histogram(facets->all(FacetCountSpy::Slot::kDate), r.date_facet_interval);
   for (FacetKind f : request.facets) {
     if (!is_entity_facet(f)) continue;
     auto& values = r.facets[facet_name(f)];
     values.clear();
-    for (auto& e : entity_spy->top(facet_entity_type(f), kMaxEntityFacetValues))
-      values.push_back({std::move(e.name), e.count, std::string(entity_type_name(e.type))});
+    for (const auto& e : facets->top_entities(facet_entity_type(f), kMaxEntityFacetValues))
+      values.push_back({std::string(e.name), e.count, std::string(entity_type_name(e.type))});
   }
   r.expanded = count_spellings(query, builder.expansions(), builder.stemmer());
 

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include <xapian.h>
 
 #include "common/article.h"
+#include "common/facet_columns.h"
 #include "common/query_builder.h"
 #include "common/ranking.h"
 
@@ -112,11 +114,14 @@ class Searcher {
   // The index's entity terms (alias_key form) and their article counts, read on the
   // first suggest_entities() after a change.
   std::optional<std::vector<std::pair<std::string, Xapian::doccount>>> entity_terms_;
+  // The facet slots in memory (common/facet_columns.h), of the revision searched last.
+  std::shared_ptr<const FacetColumns> facet_columns_;
 
   // Matches per other spelling of the query's names (`stemmer`: the query's).
   [[nodiscard]] std::vector<ExpandedWord> count_spellings(const Xapian::Query& query,
                                                           const std::vector<Expansion>& expansions,
                                                           const Xapian::Stem& stemmer);
+  [[nodiscard]] std::shared_ptr<const FacetColumns> current_facet_columns();
   [[nodiscard]] EntitySuggestion describe_entity(const std::string& key, Xapian::doccount articles);
 };
 

@@ -9,6 +9,7 @@
 #include "common/searcher.h"
 #include "indexer/pipeline.h"
 #include "indexer/readers/jsonl.h"
+#include "tests/facet_check.h"
 #include "tests/test_support.h"
 
 using namespace morgue;
@@ -120,6 +121,13 @@ TEST_CASE("Reuters-21578 stories are about the 1987 people the alias table names
            return r;
          }())
             .total > 50);
+
+  // The facets' in-memory columns count as each match's values do, on 4,000 tagged stories.
+  const Xapian::Database xdb = open_index(db);
+  CHECK(test::check_facet_columns_agree(xdb, "") == 4000);
+  for (const char* q : {"dollar", "oil prices", "\"interest rates\"", "entity:opec", "-dollar"})
+    CHECK(test::check_facet_columns_agree(xdb, q) > 20);
+  CHECK(test::check_facet_columns_agree(xdb, "qqqnosuchword") == 0);
 }
 
 TEST_CASE("All 8,570 AllSides articles index through a field mapping, 236 outlets", "[corpora][allsides]") {
@@ -159,4 +167,8 @@ TEST_CASE("All 8,570 AllSides articles index through a field mapping, 236 outlet
     CHECK(h.outlet == "Vox");
     CHECK(h.date.starts_with("2019-12"));
   }
+  // 236 outlets over two years: the columns count as the values do.
+  CHECK(test::check_facet_columns_agree(xdb, "") == 8567);
+  for (const char* q : {"impeachment", "trump biden", "\"green new deal\""})
+    CHECK(test::check_facet_columns_agree(xdb, q) > 20);
 }

@@ -6,7 +6,9 @@
 
 #include "common/errors.h"
 #include "common/searcher.h"
+#include "common/index_location.h"
 #include "indexer/pipeline.h"
+#include "tests/facet_check.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -180,6 +182,59 @@ TEST_CASE("A stored article is found by id and by URL-less identity", "[search][
   CHECK(a->headline.starts_with("Talks between Russia and the U.S."));  // from the lede
   CHECK(a->body.find("Story continues below advertisement") == std::string::npos);
   CHECK_FALSE(s.find("no-such-article"));
+}
+
+TEST_CASE("Facets count from the columns as from each match's values, on corpus/", "[search][corpus][facets]") {
+  const Xapian::Database db = open_index(corpus_index());
+  CHECK(test::check_facet_columns_agree(db, "") == 5);
+  CHECK(test::check_facet_columns_agree(db, "peace") == 5);
+  CHECK(test::check_facet_columns_agree(db, "Poroshenko") == 1);
+  CHECK(test::check_facet_columns_agree(db, "qqqnosuchword") == 0);
+}
+
+TEST_CASE("Facets follow the index as articles are added, changed and removed", "[search][facets]") {
+  test::TempDir dir;
+  const auto db = dir.path() / "index";
+  const auto first = dir.path() / "first.jsonl";
+  test::write_file(first,
+                   R"({"id":"a","outlet":"Alpha","headline":"Harbour strike","body":"Dockers strike.","published":"2024-05-01"})"
+                   "\n"
+                   R"({"id":"b","outlet":"Beta","headline":"Harbour strike ends","body":"The strike ends.","published":"2024-05-03"})"
+                   "\n");
+  REQUIRE(indexer::run_pipeline(db, {first}, {}).stats.added == 2);
+  Searcher s(db);
+  SearchRequest req;
+  req.query = "strike";
+  req.facets = {FacetKind::kOutlet, FacetKind::kDate};
+  const auto outlets = [&] {
+    std::map<std::string, unsigned long> out;
+    const SearchResponse r = s.search(req);
+    for (const auto& v : r.facets.at("outlet")) out[v.value] = v.count;
+    return out;
+  };
+  CHECK(outlets() == std::map<std::string, unsigned long>{{"Alpha", 1}, {"Beta", 1}});
+  CHECK(s.search(req).facets.at("date").size() == 2);  // by day: 1 and 3 May
+
+  // "a" moves to another outlet, "c" is new: the next search after a refresh counts them.
+  const auto second = dir.path() / "second.jsonl";
+  test::write_file(second,
+                   R"({"id":"a","outlet":"Gamma","headline":"Harbour strike","body":"Dockers strike again.","published":"2024-05-01"})"
+                   "\n"
+                   R"({"id":"c","outlet":"Gamma","headline":"Strike talks","body":"Talks on the strike.","published":"2024-08-20"})"
+                   "\n");
+  REQUIRE(indexer::run_pipeline(db, {second}, {}).stats.added == 1);
+  REQUIRE(s.refresh());
+  CHECK(outlets() == std::map<std::string, unsigned long>{{"Beta", 1}, {"Gamma", 2}});
+
+  indexer::PipelineOptions remove;
+  remove.deletes = {"b"};
+  REQUIRE(indexer::run_pipeline(db, {}, remove).stats.deleted == 1);
+  REQUIRE(s.refresh());
+  CHECK(outlets() == std::map<std::string, unsigned long>{{"Gamma", 2}});
+  const auto dates = s.search(req).facets.at("date");
+  REQUIRE(dates.size() == 2);  // more than two months apart: by month
+  CHECK(dates[0].value == "2024-05");
+  CHECK(dates[1].value == "2024-08");
 }
 
 TEST_CASE("An exact match outranks a stemmed one", "[search][ranking]") {

@@ -1,0 +1,235 @@
+#include "common/facet_columns.h"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <unordered_map>
+
+#include "common/schema.h"
+
+namespace morgue {
+namespace {
+
+// Assigns ids to distinct strings in order of first sight.
+class Interner {
+ public:
+  std::uint32_t id(std::string_view s) {
+    if (const auto it = ids_.find(s); it != ids_.end()) return it->second;
+    values_.emplace_back(s);
+    const auto id = static_cast<std::uint32_t>(values_.size());  // 1-based: 0 is "none"
+    ids_.emplace(values_.back(), id);
+    return id;
+  }
+  std::vector<std::string> take() { return std::move(values_); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_;
+  std::vector<std::string> values_;
+};
+
+ValueColumn read_value_column(const Xapian::Database& db, Xapian::valueno slot, Xapian::docid last) {
+  ValueColumn c;
+  c.ids.assign(std::size_t{last} + 1, 0);
+  Interner interner;
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+    if (it.get_docid() > last) break;
+    const std::string value = *it;
+    if (!value.empty()) c.ids[it.get_docid()] = interner.id(value);
+  }
+  c.values = interner.take();
+  return c;
+}
+
+// Dates ("YYYYMMDD") get ids in ascending order, so a histogram needs no sort.
+void sort_values(ValueColumn& c) {
+  std::vector<std::uint32_t> order(c.values.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return c.values[a] < c.values[b]; });
+  std::vector<std::uint32_t> new_id(c.values.size() + 1, 0);
+  std::vector<std::string> sorted;
+  sorted.reserve(c.values.size());
+  for (std::uint32_t rank = 0; rank < order.size(); ++rank) {
+    new_id[order[rank] + 1] = rank + 1;
+    sorted.push_back(std::move(c.values[order[rank]]));
+  }
+  for (auto& id : c.ids) id = new_id[id];
+  c.values = std::move(sorted);
+}
+
+EntityColumn read_entity_column(const Xapian::Database& db, Xapian::docid last) {
+  EntityColumn c;
+  c.begin.assign(std::size_t{last} + 2, 0);
+  Interner interner;
+  Xapian::docid next = 1;  // the first docid whose begin is not set yet
+  for (auto it = db.valuestream_begin(kSlotEntities); it != db.valuestream_end(kSlotEntities); ++it) {
+    const Xapian::docid did = it.get_docid();
+    if (did > last) break;
+    for (; next <= did; ++next) c.begin[next] = static_cast<std::uint32_t>(c.items.size());
+    const std::string value = *it;
+    std::string_view rest(value);
+    while (!rest.empty()) {
+      const auto end = rest.find('\n');
+      const std::string_view line = rest.substr(0, end);
+      if (line.find('\t') != std::string_view::npos) c.items.push_back(interner.id(line));
+      if (end == std::string_view::npos) break;
+      rest.remove_prefix(end + 1);
+    }
+  }
+  for (; next <= last + 1; ++next) c.begin[next] = static_cast<std::uint32_t>(c.items.size());
+  for (std::string& line : interner.take()) {
+    const auto tab = line.find('\t');
+    c.types.push_back(parse_entity_type(std::string_view(line).substr(0, tab)).value_or(EntityType::kOther));
+    c.names.push_back(line.substr(tab + 1));
+  }
+  return c;
+}
+
+std::shared_ptr<const FacetColumns> build(const Xapian::Database& db, std::string key) {
+  auto columns = std::make_shared<FacetColumns>();
+  columns->key = std::move(key);
+  const Xapian::docid last = db.get_lastdocid();
+  columns->outlet = read_value_column(db, kSlotOutlet, last);
+  columns->date = read_value_column(db, kSlotDate, last);
+  sort_values(columns->date);
+  columns->lang = read_value_column(db, kSlotLang, last);
+  columns->entities = read_entity_column(db, last);
+  return columns;
+}
+
+// Ties by value, as Xapian's ValueCountMatchSpy orders them.
+template <typename T, typename Key>
+void keep_best(std::vector<T>& v, std::size_t max, Key key) {
+  const std::size_t n = std::min(max, v.size());
+  std::partial_sort(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n), v.end(), [&](const T& a, const T& b) {
+    return a.count != b.count ? a.count > b.count : key(a) < key(b);
+  });
+  v.resize(n);
+}
+
+}  // namespace
+
+std::string facet_columns_key(const Xapian::Database& db) {
+  return db.get_uuid() + ":" + std::to_string(db.get_revision());
+}
+
+std::shared_ptr<const FacetColumns> facet_columns(const Xapian::Database& db) {
+  if (db.get_doccount() > kMaxFacetColumnDocs) return nullptr;
+  // One entry per database (its UUID) and revision; the searchers of a pool share it.
+  // Built under the lock: a searcher that needs the same columns waits for them.
+  static std::mutex mutex;
+  static std::map<std::string, std::weak_ptr<const FacetColumns>> built;
+  const std::string key = facet_columns_key(db);
+  std::lock_guard lock(mutex);
+  if (auto existing = built[key].lock()) return existing;
+  std::erase_if(built, [](const auto& entry) { return entry.second.expired(); });
+  auto columns = build(db, key);
+  built[key] = columns;
+  return columns;
+}
+
+namespace {
+
+constexpr Xapian::valueno kSlots[] = {kSlotOutlet, kSlotDate, kSlotLang};
+constexpr ValueColumn FacetColumns::* kColumns[] = {&FacetColumns::outlet, &FacetColumns::date, &FacetColumns::lang};
+
+bool wants(const FacetCountSpy::Wanted& w, int slot) { return slot == 0 ? w.outlet : slot == 1 ? w.date : w.lang; }
+
+}  // namespace
+
+FacetCountSpy::FacetCountSpy(std::shared_ptr<const FacetColumns> columns, Wanted wanted)
+    : columns_(std::move(columns)), wanted_(wanted) {
+  if (!columns_) return;
+  for (int slot = 0; slot < 3; ++slot) {
+    if (wants(wanted_, slot)) counts_[slot].assign(((*columns_).*kColumns[slot]).values.size() + 1, 0);
+  }
+  if (wanted_.entities) entity_counts_.assign(columns_->entities.names.size(), 0);
+}
+
+void FacetCountSpy::operator()(const Xapian::Document& doc, double) {
+  if (!columns_) {
+    for (int slot = 0; slot < 3; ++slot) {
+      if (!wants(wanted_, slot)) continue;
+      std::string value = doc.get_value(kSlots[slot]);
+      if (!value.empty()) ++value_counts_[slot][std::move(value)];
+    }
+    if (!wanted_.entities) return;
+    const std::string value = doc.get_value(kSlotEntities);
+    std::string_view rest(value);
+    while (!rest.empty()) {
+      const auto end = rest.find('\n');
+      const std::string_view line = rest.substr(0, end);
+      if (line.find('\t') != std::string_view::npos) {
+        if (auto it = line_counts_.find(line); it != line_counts_.end()) {
+          ++it->second;
+        } else {
+          line_counts_.emplace(line, 1);
+        }
+      }
+      if (end == std::string_view::npos) break;
+      rest.remove_prefix(end + 1);
+    }
+    return;
+  }
+  const Xapian::docid did = doc.get_docid();
+  const FacetColumns& c = *columns_;
+  // A document past the columns' last docid cannot match at their revision: skipped
+  // rather than read out of bounds.
+  if (did >= c.outlet.ids.size()) return;
+  for (int slot = 0; slot < 3; ++slot) {
+    if (wants(wanted_, slot)) ++counts_[slot][(c.*kColumns[slot]).ids[did]];
+  }
+  if (wanted_.entities) {
+    for (auto i = c.entities.begin[did]; i < c.entities.begin[did + 1]; ++i) ++entity_counts_[c.entities.items[i] - 1];
+  }
+}
+
+std::vector<FacetCount> FacetCountSpy::all(Slot which) const {
+  const int slot = static_cast<int>(which);
+  std::vector<FacetCount> out;
+  if (!columns_) {
+    for (const auto& [value, count] : value_counts_[slot]) out.push_back({value, count});
+    return out;
+  }
+  // Ids follow first sight, except the dates' (ascending): sort the others.
+  const auto& counts = counts_[slot];
+  const auto& values = ((*columns_).*kColumns[slot]).values;
+  for (std::size_t id = 1; id < counts.size(); ++id) {  // 0: no value
+    if (counts[id]) out.push_back({values[id - 1], counts[id]});
+  }
+  if (which != Slot::kDate) {
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.value < b.value; });
+  }
+  return out;
+}
+
+std::vector<FacetCount> FacetCountSpy::top(Slot slot, std::size_t max) const {
+  auto out = all(slot);
+  keep_best(out, max, [](const FacetCount& f) { return f.value; });
+  return out;
+}
+
+std::vector<FacetCountSpy::Entity> FacetCountSpy::top_entities(std::optional<EntityType> type, std::size_t max) const {
+  std::vector<Entity> out;
+  if (!columns_) {
+    for (const auto& [line, count] : line_counts_) {
+      const std::string_view view(line);
+      const auto tab = view.find('\t');
+      const EntityType t = parse_entity_type(view.substr(0, tab)).value_or(EntityType::kOther);
+      if (!type || t == *type) out.push_back({view.substr(tab + 1), t, count});
+    }
+  } else {
+    const EntityColumn& c = columns_->entities;
+    for (std::size_t id = 0; id < entity_counts_.size(); ++id) {
+      if (entity_counts_[id] && (!type || c.types[id] == *type))
+        out.push_back({c.names[id], c.types[id], entity_counts_[id]});
+    }
+  }
+  keep_best(out, max, [](const Entity& e) { return std::pair(e.name, e.type); });
+  return out;
+}
+
+}  // namespace morgue

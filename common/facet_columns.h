@@ -1,0 +1,102 @@
+// The facet slots of one revision of an index, held in memory by document id: what
+// Elasticsearch calls doc values and Lucene keeps column-wise on disk. Counting a
+// facet then costs an array increment per matching article instead of reading and
+// parsing the slot's value (Xapian reads a value by seeking the slot's chunks in the
+// B-tree): the web page's search for "oil" on Reuters-21578, with the outlet, date and
+// entity facets it always asks for, spent most of its time there (bench/README.md).
+//
+// Built on the first faceted search at a revision (the value streams, read in order:
+// about 10 ms for Reuters-21578) and shared by every Searcher at that revision; a
+// reopened index builds anew, as Elasticsearch builds its global ordinals after a
+// refresh.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/entity.h"
+
+namespace morgue {
+
+// A slot with one value per document (outlet, date, language): each document's value
+// as an id into `values`, 0 for none.
+struct ValueColumn {
+  std::vector<std::uint32_t> ids;   // by docid
+  std::vector<std::string> values;  // id - 1 -> value
+};
+
+// The entities slot: several "type\tName" lines per document.
+struct EntityColumn {
+  std::vector<std::uint32_t> begin;  // by docid, one past the last too: doc d has items [begin[d], begin[d + 1])
+  std::vector<std::uint32_t> items;  // ids into names and types
+  std::vector<std::string> names;
+  std::vector<EntityType> types;
+};
+
+struct FacetColumns {
+  std::string key;  // the database's UUID and revision
+  ValueColumn outlet, date, lang;
+  EntityColumn entities;
+};
+
+// "UUID:revision" of `db` as it is now.
+[[nodiscard]] std::string facet_columns_key(const Xapian::Database& db);
+// Building costs 2-3.5 us an article on Reuters-21578 (21,578 stories, 147,440 entity
+// mentions: 38-74 ms), paid by the first faceted search after each reopen; above this
+// many documents facets read each match's values instead, as before (a background build
+// for big archives is future work).
+inline constexpr Xapian::doccount kMaxFacetColumnDocs = 100000;
+
+// The columns of `db` as it is now, built or shared with other holders; nullptr when
+// the index is bigger than kMaxFacetColumnDocs. Whoever keeps the pointer keeps them: a
+// Searcher holds its revision's until it reopens.
+[[nodiscard]] std::shared_ptr<const FacetColumns> facet_columns(const Xapian::Database& db);
+
+// A value and how many matching articles have it.
+struct FacetCount {
+  std::string_view value;
+  std::uint32_t count = 0;
+};
+
+// Counts the wanted facets over every match it sees: by document id in `columns`, or,
+// without columns, from each match's values.
+class FacetCountSpy : public Xapian::MatchSpy {
+ public:
+  struct Wanted {
+    bool outlet = false, date = false, lang = false, entities = false;
+  };
+  enum class Slot { kOutlet, kDate, kLang };
+  FacetCountSpy(std::shared_ptr<const FacetColumns> columns, Wanted wanted);
+
+  void operator()(const Xapian::Document& doc, double weight) override;
+  [[nodiscard]] std::string name() const override { return "morgue.FacetCountSpy"; }
+
+  // Every value seen, ascending.
+  [[nodiscard]] std::vector<FacetCount> all(Slot slot) const;
+  // The `max` most frequent values, ties by value, as Xapian's ValueCountMatchSpy.
+  [[nodiscard]] std::vector<FacetCount> top(Slot slot, std::size_t max) const;
+  // The `max` most frequent entities, of one type or all; ties by name.
+  struct Entity {
+    std::string_view name;
+    EntityType type;
+    std::uint32_t count;
+  };
+  [[nodiscard]] std::vector<Entity> top_entities(std::optional<EntityType> type, std::size_t max) const;
+
+ private:
+  std::shared_ptr<const FacetColumns> columns_;
+  Wanted wanted_;
+  // With columns: counts by value id, per slot (FacetCountSpy::Slot) and for entities.
+  std::vector<std::uint32_t> counts_[3], entity_counts_;
+  // Without: counts by value, and by "type\tName" line.
+  std::map<std::string, std::uint32_t, std::less<>> value_counts_[3], line_counts_;
+};
+
+}  // namespace morgue
