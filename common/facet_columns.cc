@@ -119,15 +119,20 @@ std::string facet_columns_key(const Xapian::Database& db) {
 std::shared_ptr<const FacetColumns> facet_columns(const Xapian::Database& db) {
   if (db.get_doccount() > kMaxFacetColumnDocs) return nullptr;
   // One entry per database (its UUID) and revision; the searchers of a pool share it.
-  // Built under the lock: a searcher that needs the same columns waits for them.
-  static std::mutex mutex;
-  static std::map<std::string, std::weak_ptr<const FacetColumns>> built;
+  // Built under the lock: a searcher that needs the same columns waits for them. Never
+  // destroyed: a daemon's connection threads may still search while the program's
+  // statics are destroyed at exit (ThreadSanitizer saw exactly that race).
+  struct Registry {
+    std::mutex mutex;
+    std::map<std::string, std::weak_ptr<const FacetColumns>> built;
+  };
+  static Registry& registry = *new Registry;
   const std::string key = facet_columns_key(db);
-  std::lock_guard lock(mutex);
-  if (auto existing = built[key].lock()) return existing;
-  std::erase_if(built, [](const auto& entry) { return entry.second.expired(); });
+  std::lock_guard lock(registry.mutex);
+  if (auto existing = registry.built[key].lock()) return existing;
+  std::erase_if(registry.built, [](const auto& entry) { return entry.second.expired(); });
   auto columns = build(db, key);
-  built[key] = columns;
+  registry.built[key] = columns;
   return columns;
 }
 
@@ -230,6 +235,13 @@ std::vector<FacetCountSpy::Entity> FacetCountSpy::top_entities(std::optional<Ent
   }
   keep_best(out, max, [](const Entity& e) { return std::pair(e.name, e.type); });
   return out;
+}
+
+std::string DateKeyMaker::operator()(const Xapian::Document& doc) const {
+  const Xapian::docid did = doc.get_docid();
+  const ValueColumn& dates = columns_->date;
+  if (did >= dates.ids.size() || dates.ids[did] == 0) return {};
+  return dates.values[dates.ids[did] - 1];
 }
 
 }  // namespace morgue

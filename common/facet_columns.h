@@ -5,10 +5,9 @@
 // B-tree): the web page's search for "oil" on Reuters-21578, with the outlet, date and
 // entity facets it always asks for, spent most of its time there (bench/README.md).
 //
-// Built on the first faceted search at a revision (the value streams, read in order:
-// about 10 ms for Reuters-21578) and shared by every Searcher at that revision; a
-// reopened index builds anew, as Elasticsearch builds its global ordinals after a
-// refresh.
+// Built on the first faceted search at a revision (the value streams, read in order)
+// and shared by every Searcher at that revision; a reopened index builds anew, as
+// Elasticsearch builds its global ordinals after a refresh.
 #pragma once
 
 #include <cstdint>
@@ -35,7 +34,7 @@ struct ValueColumn {
 // The entities slot: several "type\tName" lines per document.
 struct EntityColumn {
   std::vector<std::uint32_t> begin;  // by docid, one past the last too: doc d has items [begin[d], begin[d + 1])
-  std::vector<std::uint32_t> items;  // ids into names and types
+  std::vector<std::uint32_t> items;  // entity ids, from 1: names[id - 1], types[id - 1]
   std::vector<std::string> names;
   std::vector<EntityType> types;
 };
@@ -97,6 +96,18 @@ class FacetCountSpy : public Xapian::MatchSpy {
   std::vector<std::uint32_t> counts_[3], entity_counts_;
   // Without: counts by value, and by "type\tName" line.
   std::map<std::string, std::uint32_t, std::less<>> value_counts_[3], line_counts_;
+};
+
+// Sorts by publication date from the date column, newest first with `reverse`, as
+// Xapian's sort by the date slot does (an undated article's key is empty), without
+// reading each match's value.
+class DateKeyMaker : public Xapian::KeyMaker {
+ public:
+  explicit DateKeyMaker(std::shared_ptr<const FacetColumns> columns) : columns_(std::move(columns)) {}
+  std::string operator()(const Xapian::Document& doc) const override;
+
+ private:
+  std::shared_ptr<const FacetColumns> columns_;
 };
 
 }  // namespace morgue

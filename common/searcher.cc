@@ -9,8 +9,8 @@
 #include "common/date.h"
 #include "common/entities/alias_table.h"
 #include "common/entity_facet.h"
-#include "common/facet_columns.h"
 #include "common/errors.h"
+#include "common/facet_columns.h"
 #include "common/identity.h"
 #include "common/index_location.h"
 #include "common/schema.h"
@@ -144,9 +144,6 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(*weighting_scheme(options_.ranking));
   enquire.set_query(query);
-  if (request.sort == SortOrder::kDate) {
-    enquire.set_sort_by_value_then_relevance(kSlotDate, true);
-  }
   if (options_.time_limit_seconds > 0) enquire.set_time_limit(options_.time_limit_seconds);
 
   FacetCountSpy::Wanted wanted;
@@ -157,11 +154,23 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     wanted.entities |= is_entity_facet(f);
   }
   std::optional<FacetCountSpy> facets;
-  // The spy counts by document id over the columns of the revision being searched.
-  const auto add_facets = [&] {
+  std::optional<DateKeyMaker> by_date;
+  // Facets and the date order come from the columns of the revision being searched
+  // (common/facet_columns.h); set again when the search is retried on a reopened index.
+  const auto use_columns = [&] {
+    if (request.facets.empty() && request.sort != SortOrder::kDate) return;
+    const auto columns = current_facet_columns();
+    if (request.sort == SortOrder::kDate) {
+      if (columns) {
+        by_date.emplace(columns);
+        enquire.set_sort_by_key_then_relevance(&*by_date, true);
+      } else {
+        enquire.set_sort_by_value_then_relevance(kSlotDate, true);
+      }
+    }
     if (request.facets.empty()) return;
     enquire.clear_matchspies();
-    facets.emplace(current_facet_columns(), wanted);
+    facets.emplace(columns, wanted);
     enquire.add_matchspy(&*facets);
   };
   // Facets count over all matches, so then every match must be looked at; otherwise
@@ -175,11 +184,11 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   Xapian::MSet mset;
   try {
     try {
-      add_facets();
+      use_columns();
       mset = enquire.get_mset(first, count, check_at_least);
     } catch (const Xapian::DatabaseModifiedError&) {
       db_.reopen();
-      add_facets();
+      use_columns();
       mset = enquire.get_mset(first, count, check_at_least);
     }
   } catch (const Xapian::WildcardError& e) {

@@ -128,6 +128,9 @@ TEST_CASE("Reuters-21578 stories are about the 1987 people the alias table names
   for (const char* q : {"dollar", "oil prices", "\"interest rates\"", "entity:opec", "-dollar"})
     CHECK(test::check_facet_columns_agree(xdb, q) > 20);
   CHECK(test::check_facet_columns_agree(xdb, "qqqnosuchword") == 0);
+  // And sort by date from the date column as by the date slot (many stories a day: ties
+  // go by relevance).
+  for (const char* q : {"", "dollar", "oil prices"}) CHECK(test::check_date_order_agrees(xdb, q) > 100);
 }
 
 TEST_CASE("All 8,570 AllSides articles index through a field mapping, 236 outlets", "[corpora][allsides]") {
@@ -171,4 +174,5 @@ TEST_CASE("All 8,570 AllSides articles index through a field mapping, 236 outlet
   CHECK(test::check_facet_columns_agree(xdb, "") == 8567);
   for (const char* q : {"impeachment", "trump biden", "\"green new deal\""})
     CHECK(test::check_facet_columns_agree(xdb, q) > 20);
+  for (const char* q : {"", "impeachment"}) CHECK(test::check_date_order_agrees(xdb, q) > 100);
 }

@@ -10,6 +10,7 @@
 #include "common/facet_columns.h"
 #include "common/query_builder.h"
 #include "common/ranking.h"
+#include "common/schema.h"
 
 namespace morgue::test {
 
@@ -47,6 +48,34 @@ inline Xapian::doccount check_facet_columns_agree(const Xapian::Database& db, co
   CHECK(entities(by_column.top_entities(EntityType::kPerson, 10)) ==
         entities(by_value.top_entities(EntityType::kPerson, 10)));
   return mset.get_matches_estimated();
+}
+
+// Checks that the date order from the columns is the date slot's order (newest first,
+// ties by relevance) for the best `depth` matches of `query`; returns how many matched.
+inline Xapian::doccount check_date_order_agrees(const Xapian::Database& db, const std::string& query,
+                                                Xapian::doccount depth = 200) {
+  INFO("query: " << query);
+  QueryBuilder builder(db, kDefaultRanking);
+  SearchRequest request;
+  request.query = query;
+  const Xapian::Query q = builder.build(request);
+  const auto columns = facet_columns(db);
+  REQUIRE(columns);
+  DateKeyMaker by_date(columns);
+  Xapian::Enquire by_key(db), by_value(db);
+  by_key.set_query(q);
+  by_value.set_query(q);
+  by_key.set_sort_by_key_then_relevance(&by_date, true);
+  by_value.set_sort_by_value_then_relevance(kSlotDate, true);
+  const auto ids = [depth](Xapian::Enquire& e) {
+    std::vector<Xapian::docid> out;
+    const Xapian::MSet m = e.get_mset(0, depth);
+    for (auto it = m.begin(); it != m.end(); ++it) out.push_back(*it);
+    return out;
+  };
+  const auto a = ids(by_key), b = ids(by_value);
+  CHECK(a == b);
+  return static_cast<Xapian::doccount>(a.size());
 }
 
 }  // namespace morgue::test

@@ -184,12 +184,14 @@ TEST_CASE("A stored article is found by id and by URL-less identity", "[search][
   CHECK_FALSE(s.find("no-such-article"));
 }
 
-TEST_CASE("Facets count from the columns as from each match's values, on corpus/", "[search][corpus][facets]") {
+TEST_CASE("Facets and the date order from the columns equal those from the values, on corpus/", "[search][corpus][facets]") {
   const Xapian::Database db = open_index(corpus_index());
   CHECK(test::check_facet_columns_agree(db, "") == 5);
   CHECK(test::check_facet_columns_agree(db, "peace") == 5);
   CHECK(test::check_facet_columns_agree(db, "Poroshenko") == 1);
   CHECK(test::check_facet_columns_agree(db, "qqqnosuchword") == 0);
+  CHECK(test::check_date_order_agrees(db, "") == 5);
+  CHECK(test::check_date_order_agrees(db, "peace") == 5);
 }
 
 TEST_CASE("Facets follow the index as articles are added, changed and removed", "[search][facets]") {
