@@ -58,7 +58,8 @@ int main(int argc, char** argv) {
     if (!facets.empty()) {
       for (const auto& f : split(facets, ',')) request.facets.push_back(parse_facet(trim(f)));
     }
-    Searcher searcher(db);
+    // One search: reading each match's values costs less than building the columns.
+    Searcher searcher(db, {.facet_columns = false});
     const SearchResponse response = searcher.search(request);
     if (json) {
       std::cout << to_json(response) << '\n';

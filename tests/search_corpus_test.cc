@@ -35,6 +35,12 @@ SearchResponse search(const std::string& q, SearchRequest request = {}) {
   return searcher.search(request);
 }
 
+std::vector<std::string> ids(const SearchResponse& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) out.push_back(h.id);
+  return out;
+}
+
 std::vector<std::string> dates(const SearchResponse& r) {
   std::vector<std::string> out;
   for (const auto& h : r.hits) out.push_back(h.date);
@@ -192,6 +198,29 @@ TEST_CASE("Facets and the date order from the columns equal those from the value
   CHECK(test::check_facet_columns_agree(db, "qqqnosuchword") == 0);
   CHECK(test::check_date_order_agrees(db, "") == 5);
   CHECK(test::check_date_order_agrees(db, "peace") == 5);
+  // And through Searcher, with the columns and without them (morgue-search's way).
+  Searcher with(corpus_index()), without(corpus_index(), {.facet_columns = false});
+  for (const char* q : {"", "peace", "Trump"}) {
+    INFO(q);
+    SearchRequest req;
+    req.query = q;
+    req.sort = SortOrder::kDate;
+    req.facets = {FacetKind::kOutlet, FacetKind::kDate, FacetKind::kEntity, FacetKind::kPerson};
+    const auto a = with.search(req), b = without.search(req);
+    CHECK(a.total > 0);
+    CHECK(ids(a) == ids(b));
+    for (const char* f : {"outlet", "date", "entity", "entity.person"}) {
+      INFO(f);
+      REQUIRE(a.facets.contains(f));
+      REQUIRE(b.facets.contains(f));
+      CHECK(a.facets.at(f).size() == b.facets.at(f).size());
+      for (std::size_t i = 0; i < a.facets.at(f).size() && i < b.facets.at(f).size(); ++i) {
+        CHECK(a.facets.at(f)[i].value == b.facets.at(f)[i].value);
+        CHECK(a.facets.at(f)[i].count == b.facets.at(f)[i].count);
+        CHECK(a.facets.at(f)[i].type == b.facets.at(f)[i].type);
+      }
+    }
+  }
 }
 
 TEST_CASE("Facets follow the index as articles are added, changed and removed", "[search][facets]") {
