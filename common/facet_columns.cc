@@ -117,7 +117,9 @@ std::string facet_columns_key(const Xapian::Database& db) {
 }
 
 std::shared_ptr<const FacetColumns> facet_columns(const Xapian::Database& db) {
-  if (db.get_doccount() > kMaxFacetColumnDocs) return nullptr;
+  // The columns are indexed by document id: bounded by the highest id too, which
+  // deletions can leave far above the number of documents.
+  if (db.get_doccount() > kMaxFacetColumnDocs || db.get_lastdocid() > 4 * kMaxFacetColumnDocs) return nullptr;
   // One entry per database (its UUID) and revision; the searchers of a pool share it.
   // Built under the lock: a searcher that needs the same columns waits for them. Never
   // destroyed: a daemon's connection threads may still search while the program's

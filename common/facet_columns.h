@@ -49,8 +49,8 @@ struct FacetColumns {
 [[nodiscard]] std::string facet_columns_key(const Xapian::Database& db);
 // Building costs 2-3.5 us an article on Reuters-21578 (21,578 stories, 147,440 entity
 // mentions: 38-74 ms), paid by the first faceted search after each reopen; above this
-// many documents facets read each match's values instead, as before (a background build
-// for big archives is future work).
+// many documents (or a highest document id above 4x that) facets read each match's values
+// instead, as before (a background build for big archives is future work).
 inline constexpr Xapian::doccount kMaxFacetColumnDocs = 100000;
 
 // The columns of `db` as it is now, built or shared with other holders; nullptr when
