@@ -10,16 +10,6 @@ namespace {
 // Bounds the work per matching article: its most mentioned entities only.
 constexpr std::size_t kMaxEntitiesPerArticle = 40;
 
-template <typename F>
-void for_each_line(std::string_view value, F&& f) {
-  while (!value.empty()) {
-    const auto end = value.find('\n');
-    f(value.substr(0, end));
-    if (end == std::string_view::npos) break;
-    value.remove_prefix(end + 1);
-  }
-}
-
 }  // namespace
 
 std::string entity_list_value(const std::vector<ArticleEntity>& entities) {
@@ -35,9 +25,7 @@ std::string entity_list_value(const std::vector<ArticleEntity>& entities) {
 
 std::vector<std::pair<EntityType, std::string>> parse_entity_list_value(std::string_view value) {
   std::vector<std::pair<EntityType, std::string>> out;
-  for_each_line(value, [&](std::string_view line) {
-    const auto tab = line.find('\t');
-    if (tab == std::string_view::npos) return;
+  for_each_entity_line(value, [&](std::string_view line, std::size_t tab) {
     out.emplace_back(parse_entity_type(line.substr(0, tab)).value_or(EntityType::kOther),
                      std::string(line.substr(tab + 1)));
   });

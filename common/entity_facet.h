@@ -15,4 +15,17 @@ namespace morgue {
 [[nodiscard]] std::string entity_list_value(const std::vector<ArticleEntity>& entities);
 [[nodiscard]] std::vector<std::pair<EntityType, std::string>> parse_entity_list_value(std::string_view value);
 
+// Calls f(line, tab) for each "type\tName" line of the slot's `value` (lines without a
+// tab are skipped; `tab` is where the name starts, minus one).
+template <typename F>
+void for_each_entity_line(std::string_view value, F&& f) {
+  while (!value.empty()) {
+    const auto end = value.find('\n');
+    const std::string_view line = value.substr(0, end);
+    if (const auto tab = line.find('\t'); tab != std::string_view::npos) f(line, tab);
+    if (end == std::string_view::npos) break;
+    value.remove_prefix(end + 1);
+  }
+}
+
 }  // namespace morgue

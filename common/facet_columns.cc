@@ -5,6 +5,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "common/entity_facet.h"
 #include "common/schema.h"
 
 namespace morgue {
@@ -69,15 +70,7 @@ EntityColumn read_entity_column(const Xapian::Database& db, Xapian::docid last) 
     const Xapian::docid did = it.get_docid();
     if (did > last) break;
     for (; next <= did; ++next) c.begin[next] = static_cast<std::uint32_t>(c.items.size());
-    const std::string value = *it;
-    std::string_view rest(value);
-    while (!rest.empty()) {
-      const auto end = rest.find('\n');
-      const std::string_view line = rest.substr(0, end);
-      if (line.find('\t') != std::string_view::npos) c.items.push_back(interner.id(line));
-      if (end == std::string_view::npos) break;
-      rest.remove_prefix(end + 1);
-    }
+    for_each_entity_line(*it, [&](std::string_view line, std::size_t) { c.items.push_back(interner.id(line)); });
   }
   for (; next <= last + 1; ++next) c.begin[next] = static_cast<std::uint32_t>(c.items.size());
   for (std::string& line : interner.take()) {
@@ -164,21 +157,13 @@ void FacetCountSpy::operator()(const Xapian::Document& doc, double) {
       if (!value.empty()) ++value_counts_[slot][std::move(value)];
     }
     if (!wanted_.entities) return;
-    const std::string value = doc.get_value(kSlotEntities);
-    std::string_view rest(value);
-    while (!rest.empty()) {
-      const auto end = rest.find('\n');
-      const std::string_view line = rest.substr(0, end);
-      if (line.find('\t') != std::string_view::npos) {
-        if (auto it = line_counts_.find(line); it != line_counts_.end()) {
-          ++it->second;
-        } else {
-          line_counts_.emplace(line, 1);
-        }
+    for_each_entity_line(doc.get_value(kSlotEntities), [&](std::string_view line, std::size_t) {
+      if (auto it = line_counts_.find(line); it != line_counts_.end()) {
+        ++it->second;
+      } else {
+        line_counts_.emplace(line, 1);
       }
-      if (end == std::string_view::npos) break;
-      rest.remove_prefix(end + 1);
-    }
+    });
     return;
   }
   const Xapian::docid did = doc.get_docid();
@@ -239,11 +224,13 @@ std::vector<FacetCountSpy::Entity> FacetCountSpy::top_entities(std::optional<Ent
   return out;
 }
 
+std::string_view FacetColumns::date_of(Xapian::docid did) const {
+  if (did >= date.ids.size() || date.ids[did] == 0) return {};
+  return date.values[date.ids[did] - 1];
+}
+
 std::string DateKeyMaker::operator()(const Xapian::Document& doc) const {
-  const Xapian::docid did = doc.get_docid();
-  const ValueColumn& dates = columns_->date;
-  if (did >= dates.ids.size() || dates.ids[did] == 0) return {};
-  return dates.values[dates.ids[did] - 1];
+  return std::string(columns_->date_of(doc.get_docid()));
 }
 
 }  // namespace morgue

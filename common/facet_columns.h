@@ -43,6 +43,9 @@ struct FacetColumns {
   std::string key;  // the database's UUID and revision
   ValueColumn outlet, date, lang;
   EntityColumn entities;
+
+  // The date slot's value of document `did` ("YYYYMMDD"), empty when it has none.
+  [[nodiscard]] std::string_view date_of(Xapian::docid did) const;
 };
 
 // "UUID:revision" of `db` as it is now.

@@ -66,14 +66,15 @@ long today_days() {
 
 // The page of (score, position in mset) after multiplying each relevance score by
 // 2^(-age / half_life). Undated articles count as one half-life old; articles dated
-// after `asof` as new.
+// after `asof` as new. Dates from `columns` when there are some, else from each match.
 std::vector<std::pair<double, Xapian::doccount>> blend_recency(const Xapian::MSet& mset, unsigned half_life_days,
-                                                               long asof_days) {
+                                                               long asof_days, const FacetColumns* columns) {
   std::vector<std::pair<double, Xapian::doccount>> order;
   order.reserve(mset.size());
   Xapian::doccount i = 0;
   for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
-    const auto date = parse_compact(it.get_document().get_value(kSlotDate));
+    const auto date =
+        parse_compact(columns ? std::string(columns->date_of(*it)) : it.get_document().get_value(kSlotDate));
     const double age = date ? std::max(0L, asof_days - days_from_civil(*date)) : double(half_life_days);
     order.emplace_back(it.get_weight() * std::exp2(-age / half_life_days), i);
   }
@@ -154,13 +155,16 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     wanted.lang |= f == FacetKind::kLang;
     wanted.entities |= is_entity_facet(f);
   }
+  const bool blend = request.recency_half_life_days && request.sort == SortOrder::kRelevance;
+  std::shared_ptr<const FacetColumns> columns;
   std::optional<FacetCountSpy> facets;
   std::optional<DateKeyMaker> by_date;
-  // Facets and the date order come from the columns of the revision being searched
-  // (common/facet_columns.h); set again when the search is retried on a reopened index.
+  // Facets, the date order and recency's dates come from the columns of the revision
+  // being searched (common/facet_columns.h); set again when the search is retried on a
+  // reopened index.
   const auto use_columns = [&] {
-    if (request.facets.empty() && request.sort != SortOrder::kDate) return;
-    const auto columns = current_facet_columns();
+    if (request.facets.empty() && request.sort != SortOrder::kDate && !blend) return;
+    columns = current_facet_columns();
     if (request.sort == SortOrder::kDate) {
       if (columns) {
         by_date.emplace(columns);
@@ -176,7 +180,6 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   };
   // Facets count over all matches, so then every match must be looked at; otherwise
   // looking a little past the page makes small totals exact.
-  const bool blend = request.recency_half_life_days && request.sort == SortOrder::kRelevance;
   // Blending takes the best kRecencyWindow matches and re-ranks them.
   const Xapian::doccount first = blend ? 0 : request.offset;
   const Xapian::doccount count = blend ? std::max(kRecencyWindow, request.offset + request.limit) : request.limit;
@@ -210,7 +213,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     const long asof = request.asof ? days_from_civil(*request.asof) : today_days();
     r.recency_half_life_days = request.recency_half_life_days;
     r.asof = format_iso(civil_from_days(asof));
-    auto order = blend_recency(mset, *request.recency_half_life_days, asof);
+    auto order = blend_recency(mset, *request.recency_half_life_days, asof, columns.get());
     for (std::size_t k = request.offset; k < order.size() && k < std::size_t{request.offset} + request.limit; ++k)
       page.push_back(order[k]);
   } else {

@@ -210,6 +210,12 @@ TEST_CASE("Facets and the date order from the columns equal those from the value
     const auto a = with.search(req), b = without.search(req);
     CHECK(a.total > 0);
     CHECK(ids(a) == ids(b));
+    // Recency blending reads the dates from the columns too.
+    SearchRequest recent;
+    recent.query = q;
+    recent.recency_half_life_days = 30;
+    recent.asof = Date{2025, 6, 1};
+    CHECK(ids(with.search(recent)) == ids(without.search(recent)));
     for (const char* f : {"outlet", "date", "entity", "entity.person"}) {
       INFO(f);
       REQUIRE(a.facets.contains(f));
