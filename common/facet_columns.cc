@@ -1,6 +1,7 @@
 #include "common/facet_columns.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <unordered_map>
@@ -32,12 +33,31 @@ class Interner {
   std::vector<std::string> values_;
 };
 
-ValueColumn read_value_column(const Xapian::Database& db, Xapian::valueno slot, Xapian::docid last) {
+// Thrown out of a build that was asked to stop; caught by build_facet_columns.
+struct Stopped {};
+
+// Looks at the stop flag every 4,096 values read.
+class StopCheck {
+ public:
+  explicit StopCheck(const std::atomic<bool>* stop) : stop_(stop) {}
+  void operator()() {
+    if (stop_ && (++seen_ & 4095) == 0 && stop_->load(std::memory_order_relaxed)) throw Stopped{};
+  }
+
+ private:
+  const std::atomic<bool>* stop_;
+  unsigned seen_ = 0;
+};
+
+ValueColumn read_value_column(const Xapian::Database& db, Xapian::valueno slot, Xapian::docid last,
+                              const std::atomic<bool>* stop) {
   ValueColumn c;
   c.ids.assign(std::size_t{last} + 1, 0);
   Interner interner;
+  StopCheck check(stop);
   for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
     if (it.get_docid() > last) break;
+    check();
     const std::string value = *it;
     if (!value.empty()) c.ids[it.get_docid()] = interner.id(value);
   }
@@ -61,14 +81,16 @@ void sort_values(ValueColumn& c) {
   c.values = std::move(sorted);
 }
 
-EntityColumn read_entity_column(const Xapian::Database& db, Xapian::docid last) {
+EntityColumn read_entity_column(const Xapian::Database& db, Xapian::docid last, const std::atomic<bool>* stop) {
   EntityColumn c;
   c.begin.assign(std::size_t{last} + 2, 0);
   Interner interner;
   Xapian::docid next = 1;  // the first docid whose begin is not set yet
+  StopCheck check(stop);
   for (auto it = db.valuestream_begin(kSlotEntities); it != db.valuestream_end(kSlotEntities); ++it) {
     const Xapian::docid did = it.get_docid();
     if (did > last) break;
+    check();
     for (; next <= did; ++next) c.begin[next] = static_cast<std::uint32_t>(c.items.size());
     for_each_entity_line(*it, [&](std::string_view line, std::size_t) { c.items.push_back(interner.id(line)); });
   }
@@ -81,17 +103,6 @@ EntityColumn read_entity_column(const Xapian::Database& db, Xapian::docid last) 
   return c;
 }
 
-std::shared_ptr<const FacetColumns> build(const Xapian::Database& db, std::string key) {
-  auto columns = std::make_shared<FacetColumns>();
-  columns->key = std::move(key);
-  const Xapian::docid last = db.get_lastdocid();
-  columns->outlet = read_value_column(db, kSlotOutlet, last);
-  columns->date = read_value_column(db, kSlotDate, last);
-  sort_values(columns->date);
-  columns->lang = read_value_column(db, kSlotLang, last);
-  columns->entities = read_entity_column(db, last);
-  return columns;
-}
 
 // Ties by value, as Xapian's ValueCountMatchSpy orders them.
 template <typename T, typename Key>
@@ -109,10 +120,30 @@ std::string facet_columns_key(const Xapian::Database& db) {
   return db.get_uuid() + ":" + std::to_string(db.get_revision());
 }
 
-std::shared_ptr<const FacetColumns> facet_columns(const Xapian::Database& db) {
+bool facet_columns_fit(const Xapian::Database& db, Xapian::doccount max_docs) {
   // The columns are indexed by document id: bounded by the highest id too, which
   // deletions can leave far above the number of documents.
-  if (db.get_doccount() > kMaxFacetColumnDocs || db.get_lastdocid() > 4 * kMaxFacetColumnDocs) return nullptr;
+  return db.get_doccount() <= max_docs && db.get_lastdocid() / 4 <= max_docs;
+}
+
+std::shared_ptr<const FacetColumns> build_facet_columns(const Xapian::Database& db, const std::atomic<bool>* stop) {
+  auto columns = std::make_shared<FacetColumns>();
+  columns->key = facet_columns_key(db);
+  const Xapian::docid last = db.get_lastdocid();
+  try {
+    columns->outlet = read_value_column(db, kSlotOutlet, last, stop);
+    columns->date = read_value_column(db, kSlotDate, last, stop);
+    sort_values(columns->date);
+    columns->lang = read_value_column(db, kSlotLang, last, stop);
+    columns->entities = read_entity_column(db, last, stop);
+  } catch (const Stopped&) {
+    return nullptr;
+  }
+  return columns;
+}
+
+std::shared_ptr<const FacetColumns> facet_columns(const Xapian::Database& db) {
+  if (!facet_columns_fit(db, kMaxFacetColumnDocs)) return nullptr;
   // One entry per database (its UUID) and revision; the searchers of a pool share it.
   // Built under the lock: a searcher that needs the same columns waits for them. Never
   // destroyed: a daemon's connection threads may still search while the program's
@@ -126,7 +157,7 @@ std::shared_ptr<const FacetColumns> facet_columns(const Xapian::Database& db) {
   std::lock_guard lock(registry.mutex);
   if (auto existing = registry.built[key].lock()) return existing;
   std::erase_if(registry.built, [](const auto& entry) { return entry.second.expired(); });
-  auto columns = build(db, key);
+  auto columns = build_facet_columns(db);
   registry.built[key] = columns;
   return columns;
 }

@@ -5,11 +5,13 @@
 // B-tree): the web page's search for "oil" on Reuters-21578, with the outlet, date and
 // entity facets it always asks for, spent most of its time there (bench/README.md).
 //
-// Built on the first faceted search at a revision (the value streams, read in order)
-// and shared by every Searcher at that revision; a reopened index builds anew, as
-// Elasticsearch builds its global ordinals after a refresh.
+// Built from the value streams, read in order, once per revision and shared by every
+// Searcher at that revision; a reopened index builds anew, as Elasticsearch builds its
+// global ordinals after a refresh. A daemon builds them on a thread of its own
+// (common/background_facet_columns.h); others on the first faceted search.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -50,14 +52,20 @@ struct FacetColumns {
 
 // "UUID:revision" of `db` as it is now.
 [[nodiscard]] std::string facet_columns_key(const Xapian::Database& db);
+// Whether `db` is small enough for columns: at most max_docs documents, and document ids
+// up to 4x that (the columns are arrays by id; deletions leave gaps).
+[[nodiscard]] bool facet_columns_fit(const Xapian::Database& db, Xapian::doccount max_docs);
+// Reads the columns of `db` as it is now; nullptr when `stop` was set meanwhile.
+[[nodiscard]] std::shared_ptr<const FacetColumns> build_facet_columns(const Xapian::Database& db,
+                                                                      const std::atomic<bool>* stop = nullptr);
+
 // Building costs 2-3.5 us an article on Reuters-21578 (21,578 stories, 147,440 entity
-// mentions: 38-74 ms), paid by the first faceted search after each reopen; above this
-// many documents (or a highest document id above 4x that) facets read each match's values
-// instead, as before (a background build for big archives is future work).
+// mentions: 38-74 ms). facet_columns() builds on the searching thread: above this many
+// documents it returns nullptr, and facets read each match's values instead.
 inline constexpr Xapian::doccount kMaxFacetColumnDocs = 100000;
 
 // The columns of `db` as it is now, built or shared with other holders; nullptr when
-// the index is bigger than kMaxFacetColumnDocs. Whoever keeps the pointer keeps them: a
+// the index does not fit kMaxFacetColumnDocs. Whoever keeps the pointer keeps them: a
 // Searcher holds its revision's until it reopens.
 [[nodiscard]] std::shared_ptr<const FacetColumns> facet_columns(const Xapian::Database& db);
 

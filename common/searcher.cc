@@ -129,8 +129,10 @@ bool Searcher::refresh() {
 
 std::shared_ptr<const FacetColumns> Searcher::current_facet_columns() {
   if (!options_.facet_columns) return nullptr;
-  if (!facet_columns_ || facet_columns_->key != facet_columns_key(db_)) facet_columns_ = facet_columns(db_);
-  return facet_columns_;  // nullptr for a big index: the spy reads values instead
+  if (!facet_columns_ || facet_columns_->key != facet_columns_key(db_)) {
+    facet_columns_ = options_.background_columns ? options_.background_columns->get(db_) : facet_columns(db_);
+  }
+  return facet_columns_;  // nullptr until built, or for a big index: the spy reads values instead
 }
 
 SearchResponse Searcher::search(const SearchRequest& request) {

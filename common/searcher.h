@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include "common/article.h"
+#include "common/background_facet_columns.h"
 #include "common/facet_columns.h"
 #include "common/query_builder.h"
 #include "common/ranking.h"
@@ -84,6 +85,10 @@ struct SearcherOptions {
   // Facets, sort=date and recency from columns in memory (common/facet_columns.h): worth their
   // build (38-74 ms on Reuters-21578) for a daemon's many searches, not for one search.
   bool facet_columns = true;
+  // Where the columns come from when set: built in the background and shared by a daemon's
+  // searchers (common/background_facet_columns.h). Otherwise each Searcher builds them
+  // on its first faceted search at a revision, up to kMaxFacetColumnDocs.
+  std::shared_ptr<BackgroundFacetColumns> background_columns = nullptr;
 };
 
 class Searcher {

@@ -165,7 +165,9 @@ Reply Handlers::metrics() noexcept {
     const IndexSnapshot seen = pool_.last_seen();
     Reply r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-    r.body = metrics_.render({seen.available, seen.documents, seen.generation, pool_.reloads(), pool_.waiting()});
+    const BackgroundFacetColumns::Stats columns = pool_.facet_columns_stats();
+    r.body = metrics_.render({seen.available, seen.documents, seen.generation, pool_.reloads(), pool_.waiting(),
+                              columns.builds, columns.last_build_seconds});
     return r;
   });
 }

@@ -124,6 +124,11 @@ std::string Metrics::render(const IndexGauges& index) const {
   header(out, "morgued_searches_waiting", "gauge",
          "Requests waiting for a searcher (all --threads searchers busy), served first come, first served.");
   out += "morgued_searches_waiting " + std::to_string(index.waiting) + '\n';
+  header(out, "morgued_facet_column_builds_total", "counter",
+         "Facet columns built in the background, one per revision searched with facets, date order or recency.");
+  out += "morgued_facet_column_builds_total " + std::to_string(index.facet_column_builds) + '\n';
+  header(out, "morgued_facet_column_build_seconds", "gauge", "How long the last facet column build took.");
+  out += "morgued_facet_column_build_seconds " + number(index.facet_column_build_seconds) + '\n';
   return out;
 }
 

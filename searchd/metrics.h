@@ -26,6 +26,8 @@ struct IndexGauges {
   std::string generation;
   std::uint64_t reloads = 0;
   std::size_t waiting = 0;  // requests waiting for a searcher
+  std::uint64_t facet_column_builds = 0;  // common/background_facet_columns.h
+  double facet_column_build_seconds = 0;  // the last build's
 };
 
 class Metrics {

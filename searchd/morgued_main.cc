@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0u, 4096u));
   app.add_option("--time-limit-ms", time_limit_ms, "cut a search after this long and mark it partial (0: none)")
       ->capture_default_str();
+  bool no_facet_columns = false;
+  app.add_flag("--no-facet-columns", no_facet_columns,
+               "count facets from each match's stored values: less memory, slower facets");
   app.add_flag("--quiet", quiet, "no access log");
   CLI11_PARSE(app, argc, argv);
 
@@ -41,6 +44,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   options.db_dir = db;
+  options.facet_columns = !no_facet_columns;
   options.host = listen.substr(0, colon);
   // "[::1]:8080": httplib wants the address without brackets.
   if (options.host.size() > 2 && options.host.front() == '[' && options.host.back() == ']') {

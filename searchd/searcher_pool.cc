@@ -8,6 +8,10 @@ namespace morgue::searchd {
 
 SearcherPool::SearcherPool(PoolOptions options) : options_(std::move(options)), slots_(options_.size) {
   assert(options_.size > 0);
+  // The pool's searchers share one set of facet columns per revision, built in the
+  // background so that no request waits for them (common/background_facet_columns.h).
+  if (options_.searcher.facet_columns && !options_.searcher.background_columns)
+    options_.searcher.background_columns = std::make_shared<BackgroundFacetColumns>(options_.db_dir);
   for (std::size_t i = options_.size; i > 0; --i) free_.push_back(i - 1);
 }
 
@@ -100,6 +104,11 @@ void SearcherPool::note_unavailable() {
 std::uint64_t SearcherPool::reloads() const {
   const std::lock_guard lock(mutex_);
   return reloads_;
+}
+
+BackgroundFacetColumns::Stats SearcherPool::facet_columns_stats() const {
+  const auto& columns = options_.searcher.background_columns;
+  return columns ? columns->stats() : BackgroundFacetColumns::Stats{};
 }
 
 IndexSnapshot SearcherPool::last_seen() const {

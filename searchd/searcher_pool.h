@@ -8,6 +8,7 @@
 // lease rather than after their own interval: requests that start after one has
 // seen new data do not see the older state again.
 // A daemon started before its index exists keeps trying to open it.
+// The facet columns are built on a thread of the pool's own, shared by its searchers.
 #pragma once
 
 #include <chrono>
@@ -104,6 +105,8 @@ class SearcherPool {
   [[nodiscard]] std::size_t waiting() const;
   // The index as last seen by any searcher (for /metrics, without taking a slot).
   [[nodiscard]] IndexSnapshot last_seen() const;
+  // The searchers' facet columns, built in the background.
+  [[nodiscard]] BackgroundFacetColumns::Stats facet_columns_stats() const;
 
  private:
   void prepare(Slot& slot);

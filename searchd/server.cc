@@ -102,7 +102,10 @@ std::string loggable_target(const httplib::Request& req) {
 struct Server::Impl {
   explicit Impl(ServerOptions opts)
       : options(std::move(opts)),
-        pool({options.db_dir, std::max(1u, options.threads), {options.time_limit_seconds}, options.refresh_interval}),
+        pool({options.db_dir,
+              std::max(1u, options.threads),
+              {.time_limit_seconds = options.time_limit_seconds, .facet_columns = options.facet_columns},
+              options.refresh_interval}),
         handlers(pool, metrics) {}
 
   void configure();

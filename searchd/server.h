@@ -32,6 +32,9 @@ struct ServerOptions {
   // mostly wait on sockets; searches queue for a searcher, in arrival order.
   unsigned connections = 0;
   double time_limit_seconds = 2.0;  // a longer match is cut and marked partial
+  // Facets, sort=date and recency from columns in memory, built in the background
+  // (common/background_facet_columns.h); off: from each match's stored values.
+  bool facet_columns = true;
   bool access_log = true;           // one line per request on stderr
   // Where access-log lines go (each ends in '\n'); unset: stderr. Called under a lock.
   std::function<void(const std::string&)> log_sink;

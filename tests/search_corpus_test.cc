@@ -249,6 +249,11 @@ TEST_CASE("Facet columns are not built for document ids far above the index's si
 }
 
 TEST_CASE("Facets follow the index as articles are added, changed and removed", "[search][facets]") {
+  // Columns built by the searching thread (a Searcher of its own), or in the background
+  // (morgued's): then each revision is searched before its columns are built (from the
+  // values) and after, and an older revision's columns must not be used for a newer one.
+  const bool background = GENERATE(false, true);
+  INFO((background ? "columns built in the background" : "columns built by the search"));
   test::TempDir dir;
   const auto db = dir.path() / "index";
   const auto first = dir.path() / "first.jsonl";
@@ -258,15 +263,24 @@ TEST_CASE("Facets follow the index as articles are added, changed and removed", 
                    R"({"id":"b","outlet":"Beta","headline":"Harbour strike ends","body":"The strike ends.","published":"2024-05-03"})"
                    "\n");
   REQUIRE(indexer::run_pipeline(db, {first}, {}).stats.added == 2);
-  Searcher s(db);
+  const auto columns = background ? std::make_shared<BackgroundFacetColumns>(db) : nullptr;
+  Searcher s(db, {.background_columns = columns});
   SearchRequest req;
   req.query = "strike";
   req.facets = {FacetKind::kOutlet, FacetKind::kDate};
   const auto outlets = [&] {
-    std::map<std::string, unsigned long> out;
-    const SearchResponse r = s.search(req);
-    for (const auto& v : r.facets.at("outlet")) out[v.value] = v.count;
-    return out;
+    const auto count = [&] {
+      std::map<std::string, unsigned long> out;
+      const SearchResponse r = s.search(req);
+      for (const auto& v : r.facets.at("outlet")) out[v.value] = v.count;
+      return out;
+    };
+    if (!columns) return count();
+    const auto from_values = count();  // this revision's columns are not built yet
+    columns->wait_idle();
+    CHECK(columns->get(open_index(db)));
+    CHECK(count() == from_values);
+    return from_values;
   };
   CHECK(outlets() == std::map<std::string, unsigned long>{{"Alpha", 1}, {"Beta", 1}});
   CHECK(s.search(req).facets.at("date").size() == 2);  // by day: 1 and 3 May
@@ -291,6 +305,8 @@ TEST_CASE("Facets follow the index as articles are added, changed and removed", 
   REQUIRE(dates.size() == 2);  // more than two months apart: by month
   CHECK(dates[0].value == "2024-05");
   CHECK(dates[1].value == "2024-08");
+  // One build per revision searched: the three above.
+  if (columns) CHECK(columns->stats().builds == 3);
 }
 
 TEST_CASE("An exact match outranks a stemmed one", "[search][ranking]") {
