@@ -28,6 +28,8 @@ class Daemon {
  public:
   Daemon(const fs::path& index, const fs::path& log) {
     const std::string program = (test::binary_dir() / "searchd" / "morgued").string();
+    INFO("program: " << program);
+    REQUIRE(fs::exists(program));
     const std::string db = index.string();
     std::vector<std::string> args = {program, "--db", db, "--listen", "127.0.0.1:0", "--threads", "2"};
     std::vector<char*> argv;
