@@ -6,6 +6,8 @@
 # and entity facets) at 16 connections, with its facet columns (built in the background,
 # common/background_facet_columns.h) and with --no-facet-columns (each match's stored
 # values), alternately, ROUNDS times. Printed, not asserted. Indexing takes 2-3 minutes.
+# Then entity suggestions on the same archive (suggest-speed: per keystroke, against
+# reading every entity key).
 #   bench/facets_big.sh [BUILD_DIR] [COPIES]     (MORGUE_CORPORA=../shared/corpora by default)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -77,3 +79,6 @@ for round in $(seq "$rounds"); do
         '{printf "| %s | %s | %.0f | %.1f | %.1f | %.2f | %s |\n", l, r, $1, $2, $3, $1 / base, b}'
   done
 done
+
+echo
+"$build/bench/suggest-speed" --db "$work/index"

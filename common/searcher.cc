@@ -115,12 +115,12 @@ bool Searcher::refresh() {
     db_ = open_index(db_dir_);
     live_ = *live;
     builder_.reset();  // its parser expands wildcards against the old database
-    entity_terms_.reset();
+    forget_entities();
     return true;
   }
   try {
     const bool changed = db_.reopen();
-    if (changed) entity_terms_.reset();
+    if (changed) forget_entities();
     return changed;
   } catch (const Xapian::Error& e) {
     throw IndexUnavailable("cannot reopen the index at " + db_dir_.string() + ": " + e.get_description());
@@ -284,49 +284,48 @@ std::vector<ExpandedWord> Searcher::count_spellings(const Xapian::Query& query,
   return out;
 }
 
+void Searcher::forget_entities() {
+  entity_lexicon_.reset();
+  entity_names_.clear();
+}
+
 EntitySuggestion Searcher::describe_entity(const std::string& key, Xapian::doccount articles) {
   if (const auto* entry = entities::default_alias_table().find(key); entry && entities::alias_key(entry->name) == key) {
     return {entry->name, entry->type, articles};
   }
-  // Not in the table: as the first article that mentions it names it.
-  const std::string term = std::string(field(FieldId::kEntity).prefix) + key;
-  if (auto p = db_.postlist_begin(term); p != db_.postlist_end(term)) {
-    for (auto& [type, name] : parse_entity_list_value(db_.get_document(*p).get_value(kSlotEntities)))
-      if (entities::alias_key(name) == key) return {name, type, articles};
+  // Not in the table: as the first article that mentions it names it (a document read:
+  // kept, since a typed suggestion may look at many names, and the next keystroke again).
+  auto [known, added] = entity_names_.try_emplace(key, key, EntityType::kOther);
+  if (added) {
+    const std::string term = std::string(field(FieldId::kEntity).prefix) + key;
+    if (auto p = db_.postlist_begin(term); p != db_.postlist_end(term)) {
+      for (auto& [type, name] : parse_entity_list_value(db_.get_document(*p).get_value(kSlotEntities))) {
+        if (entities::alias_key(name) == key) {
+          known->second = {name, type};
+          break;
+        }
+      }
+    }
   }
-  return {key, EntityType::kOther, articles};
+  return {known->second.first, known->second.second, articles};
 }
 
 std::vector<EntitySuggestion> Searcher::suggest_entities(std::string_view prefix, std::optional<EntityType> type,
                                                          unsigned limit) {
-  if (!entity_terms_) {
-    const std::string term_prefix(field(FieldId::kEntity).prefix);
-    entity_terms_.emplace();
-    for (auto it = db_.allterms_begin(term_prefix); it != db_.allterms_end(term_prefix); ++it)
-      entity_terms_->emplace_back((*it).substr(term_prefix.size()), it.get_termfreq());
-  }
+  if (!entity_lexicon_) entity_lexicon_.emplace(db_);
   const std::string p = entities::alias_key(prefix);
-  const std::string word_start = " " + p;
-  auto matches = [&](std::string_view key) {
-    return p.empty() || key.starts_with(p) || key.find(word_start) != std::string_view::npos;
-  };
   // Names whose alias matches: "kie" finds Kyiv through "Kiev".
   std::set<std::string> by_alias;
   if (!p.empty()) {
+    const std::string word_start = " " + p;
     const auto& table = entities::default_alias_table();
     for (const auto& [key, index] : table.keys())
-      if (matches(key)) by_alias.insert(table.entries()[index].key);
+      if (key.starts_with(p) || key.find(word_start) != std::string::npos) by_alias.insert(table.entries()[index].key);
   }
-  std::vector<std::pair<std::string, Xapian::doccount>> found;
-  for (const auto& [key, n] : *entity_terms_)
-    if (matches(key) || by_alias.contains(key)) found.emplace_back(key, n);
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
   std::vector<EntitySuggestion> out;
-  for (const auto& [key, n] : found) {
+  for (const std::uint32_t i : entity_lexicon_->matching(p, by_alias)) {
     if (out.size() >= limit) break;
-    EntitySuggestion s = describe_entity(key, n);
+    EntitySuggestion s = describe_entity(entity_lexicon_->key(i), entity_lexicon_->articles(i));
     if (!type || s.type == *type) out.push_back(std::move(s));
   }
   return out;

@@ -9,12 +9,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
 
 #include "common/article.h"
 #include "common/background_facet_columns.h"
+#include "common/entity_lexicon.h"
 #include "common/facet_columns.h"
 #include "common/query_builder.h"
 #include "common/ranking.h"
@@ -119,9 +121,10 @@ class Searcher {
   std::filesystem::path live_;
   // Set up once per database: two query parsers with the schema's prefixes.
   std::optional<QueryBuilder> builder_;
-  // The index's entity terms (alias_key form) and their article counts, read on the
-  // first suggest_entities() after a change.
-  std::optional<std::vector<std::pair<std::string, Xapian::doccount>>> entity_terms_;
+  // The index's entity terms and their article counts, read on the first
+  // suggest_entities() after a change; and the names and types found for them so far.
+  std::optional<EntityLexicon> entity_lexicon_;
+  std::unordered_map<std::string, std::pair<std::string, EntityType>> entity_names_;
   // The facet slots in memory (common/facet_columns.h), of the revision searched last.
   std::shared_ptr<const FacetColumns> facet_columns_;
 
@@ -131,6 +134,7 @@ class Searcher {
                                                           const Xapian::Stem& stemmer);
   [[nodiscard]] std::shared_ptr<const FacetColumns> current_facet_columns();
   [[nodiscard]] EntitySuggestion describe_entity(const std::string& key, Xapian::doccount articles);
+  void forget_entities();
 };
 
 }  // namespace morgue

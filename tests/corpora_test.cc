@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "common/date.h"
+#include "common/entity_lexicon.h"
 #include "common/index_location.h"
 #include "common/schema.h"
 #include "common/searcher.h"
@@ -131,6 +132,31 @@ TEST_CASE("Reuters-21578 stories are about the 1987 people the alias table names
   // And sort by date from the date column as by the date slot (many stories a day: ties
   // go by relevance).
   for (const char* q : {"", "dollar", "oil prices"}) CHECK(test::check_date_order_agrees(xdb, q) > 100);
+
+  // Entity suggestions find by binary search what reading every entity term finds: the
+  // keys that start with the prefix or have a word that does, most articles first.
+  const EntityLexicon lexicon(xdb);
+  std::vector<std::pair<std::string, Xapian::doccount>> every;
+  const std::string prefix(field(FieldId::kEntity).prefix);
+  for (auto it = xdb.allterms_begin(prefix); it != xdb.allterms_end(prefix); ++it)
+    every.emplace_back((*it).substr(prefix.size()), it.get_termfreq());
+  REQUIRE(lexicon.size() == every.size());
+  REQUIRE(every.size() > 2000);
+  for (const char* p : {"ba", "baker", "james b", "west", "ger", "bank of", "u", "zz", "opec", "new york"}) {
+    INFO(p);
+    std::vector<std::pair<std::string, Xapian::doccount>> expected;
+    for (const auto& [key, n] : every)
+      if (key.starts_with(p) || key.find(std::string(" ") + p) != std::string::npos) expected.emplace_back(key, n);
+    std::sort(expected.begin(), expected.end(),
+              [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    std::vector<std::pair<std::string, Xapian::doccount>> found;
+    for (const auto i : lexicon.matching(p, {})) found.emplace_back(lexicon.key(i), lexicon.articles(i));
+    CHECK(found == expected);
+  }
+  CHECK(lexicon.matching("", {}).size() == every.size());
+  // Keys given besides (what aliases point at) join in their place by count, once.
+  const auto with_also = lexicon.matching("zz", {every[0].first, every[1].first, "no such key"});
+  CHECK(with_also.size() == 2);
 }
 
 TEST_CASE("All 8,570 AllSides articles index through a field mapping, 236 outlets", "[corpora][allsides]") {
