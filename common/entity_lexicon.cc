@@ -8,11 +8,9 @@ namespace morgue {
 
 EntityLexicon::EntityLexicon(const Xapian::Database& db) {
   const std::string prefix(field(FieldId::kEntity).prefix);
+  // In byte order, std::string's order: the binary searches below rely on it.
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
     terms_.emplace_back((*it).substr(prefix.size()), it.get_termfreq());
-  // Xapian lists terms in byte order; sorted again in case a key's bytes and
-  // std::string's order ever differ.
-  if (!std::is_sorted(terms_.begin(), terms_.end())) std::sort(terms_.begin(), terms_.end());
   for (std::uint32_t t = 0; t < terms_.size(); ++t) {
     const std::string& key = terms_[t].first;
     for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1))
