@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/facet_columns.h"
+#include "common/revision_registry.h"
 #include "common/schema.h"
 
 namespace morgue {
@@ -60,6 +62,10 @@ std::vector<std::uint32_t> EntityLexicon::matching(std::string_view prefix, cons
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   sort_by_count(ids);
   return ids;
+}
+
+std::shared_ptr<const EntityLexicon> entity_lexicon(const Xapian::Database& db) {
+  return shared_per_revision<EntityLexicon>(facet_columns_key(db), [&] { return std::make_shared<const EntityLexicon>(db); });
 }
 
 }  // namespace morgue

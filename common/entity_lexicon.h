@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -40,5 +41,10 @@ class EntityLexicon {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> words_;   // (term, offset of a word after a space), by that text
   std::vector<std::uint32_t> by_count_;                          // every term, most articles first
 };
+
+// The lexicon of `db` as it is now, built or shared with whoever holds the one of the
+// same index and revision: a daemon's searchers read the terms once per reload, not
+// once each. Built under a lock: a searcher that needs the same lexicon waits for it.
+[[nodiscard]] std::shared_ptr<const EntityLexicon> entity_lexicon(const Xapian::Database& db);
 
 }  // namespace morgue

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
-#include <mutex>
 #include <unordered_map>
 
 #include "common/entity_facet.h"
+#include "common/revision_registry.h"
 #include "common/schema.h"
 
 namespace morgue {
@@ -144,22 +144,8 @@ std::shared_ptr<const FacetColumns> build_facet_columns(const Xapian::Database& 
 
 std::shared_ptr<const FacetColumns> facet_columns(const Xapian::Database& db) {
   if (!facet_columns_fit(db, kMaxFacetColumnDocs)) return nullptr;
-  // One entry per database (its UUID) and revision; the searchers of a pool share it.
-  // Built under the lock: a searcher that needs the same columns waits for them. Never
-  // destroyed: a daemon's connection threads may still search while the program's
-  // statics are destroyed at exit (ThreadSanitizer saw exactly that race).
-  struct Registry {
-    std::mutex mutex;
-    std::map<std::string, std::weak_ptr<const FacetColumns>> built;
-  };
-  static Registry& registry = *new Registry;
-  const std::string key = facet_columns_key(db);
-  std::lock_guard lock(registry.mutex);
-  if (auto existing = registry.built[key].lock()) return existing;
-  std::erase_if(registry.built, [](const auto& entry) { return entry.second.expired(); });
-  auto columns = build_facet_columns(db);
-  registry.built[key] = columns;
-  return columns;
+  // One per database (its UUID) and revision, shared by the searchers that ask for it.
+  return shared_per_revision<FacetColumns>(facet_columns_key(db), [&] { return build_facet_columns(db); });
 }
 
 namespace {

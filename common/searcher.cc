@@ -312,7 +312,7 @@ EntitySuggestion Searcher::describe_entity(const std::string& key, Xapian::docco
 
 std::vector<EntitySuggestion> Searcher::suggest_entities(std::string_view prefix, std::optional<EntityType> type,
                                                          unsigned limit) {
-  if (!entity_lexicon_) entity_lexicon_.emplace(db_);
+  if (!entity_lexicon_) entity_lexicon_ = entity_lexicon(db_);
   const std::string p = entities::alias_key(prefix);
   // Names whose alias matches: "kie" finds Kyiv through "Kiev".
   std::set<std::string> by_alias;

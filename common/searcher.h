@@ -122,8 +122,9 @@ class Searcher {
   // Set up once per database: two query parsers with the schema's prefixes.
   std::optional<QueryBuilder> builder_;
   // The index's entity terms and their article counts, read on the first
-  // suggest_entities() after a change; and the names and types found for them so far.
-  std::optional<EntityLexicon> entity_lexicon_;
+  // suggest_entities() after a change (or shared: entity_lexicon()); and the names and
+  // types found for them so far.
+  std::shared_ptr<const EntityLexicon> entity_lexicon_;  // shared by the searchers at its revision
   std::unordered_map<std::string, std::pair<std::string, EntityType>> entity_names_;
   // The facet slots in memory (common/facet_columns.h), of the revision searched last.
   std::shared_ptr<const FacetColumns> facet_columns_;

@@ -489,6 +489,29 @@ TEST_CASE("Entity suggestions by prefix, most articles first", "[search][corpus]
   CHECK(s.suggest_entities("qqqq", std::nullopt, 5).empty());
 }
 
+TEST_CASE("Searchers at the same revision share one entity lexicon, a commit makes another", "[search][entities]") {
+  test::TempDir dir;
+  const auto db = dir.path() / "index";
+  REQUIRE(indexer::run_pipeline(db, {test::corpus_dir()}, {}).stats.added == 5);
+  const auto one = entity_lexicon(open_index(db)), two = entity_lexicon(open_index(db));
+  CHECK(one == two);  // two handles, one revision: read once
+  const auto has = [](const EntityLexicon& lexicon, const std::string& key) {
+    for (std::uint32_t i = 0; i < lexicon.size(); ++i)
+      if (lexicon.key(i) == key) return true;
+    return false;
+  };
+  CHECK(has(*one, "vladimir putin"));
+  CHECK_FALSE(has(*one, "jacinda ardern"));
+  const auto more = dir.path() / "more.jsonl";
+  test::write_file(more, R"({"id":"nz","outlet":"Alpha","headline":"Wellington talks","body":"Prime Minister Jacinda Ardern met )"
+                         R"(Vladimir Putin in Wellington on Tuesday.","published":"2024-05-01"})"
+                         "\n");
+  REQUIRE(indexer::run_pipeline(db, {more}, {}).stats.added == 1);
+  const auto three = entity_lexicon(open_index(db));
+  CHECK(three != one);
+  CHECK(has(*three, "jacinda ardern"));
+}
+
 TEST_CASE("Recency blends freshness into relevance", "[search][corpus][ranking]") {
   const auto plain = search("peace");
   REQUIRE(plain.hits.size() == 5);
