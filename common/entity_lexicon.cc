@@ -65,7 +65,8 @@ std::vector<std::uint32_t> EntityLexicon::matching(std::string_view prefix, cons
 }
 
 std::shared_ptr<const EntityLexicon> entity_lexicon(const Xapian::Database& db) {
-  return shared_per_revision<EntityLexicon>(facet_columns_key(db), [&] { return std::make_shared<const EntityLexicon>(db); });
+  return shared_per_revision<EntityLexicon>(facet_columns_key(db),
+                                            [&] { return std::make_shared<const EntityLexicon>(db); });
 }
 
 }  // namespace morgue

@@ -103,7 +103,6 @@ EntityColumn read_entity_column(const Xapian::Database& db, Xapian::docid last, 
   return c;
 }
 
-
 // Ties by value, as Xapian's ValueCountMatchSpy orders them.
 template <typename T, typename Key>
 void keep_best(std::vector<T>& v, std::size_t max, Key key) {
@@ -123,7 +122,7 @@ std::string facet_columns_key(const Xapian::Database& db) {
 bool facet_columns_fit(const Xapian::Database& db, Xapian::doccount max_docs) {
   // The columns are indexed by document id: bounded by the highest id too, which
   // deletions can leave far above the number of documents.
-  return db.get_doccount() <= max_docs && db.get_lastdocid() / 4 <= max_docs;
+  return db.get_doccount() <= max_docs && std::uint64_t{db.get_lastdocid()} <= 4 * std::uint64_t{max_docs};
 }
 
 std::shared_ptr<const FacetColumns> build_facet_columns(const Xapian::Database& db, const std::atomic<bool>* stop) {

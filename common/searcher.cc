@@ -10,6 +10,7 @@
 #include "common/entities/alias_table.h"
 #include "common/entity_facet.h"
 #include "common/errors.h"
+#include "common/background_facet_columns.h"
 #include "common/facet_columns.h"
 #include "common/identity.h"
 #include "common/index_location.h"

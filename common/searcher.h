@@ -15,13 +15,14 @@
 #include <xapian.h>
 
 #include "common/article.h"
-#include "common/background_facet_columns.h"
 #include "common/entity_lexicon.h"
 #include "common/facet_columns.h"
 #include "common/query_builder.h"
 #include "common/ranking.h"
 
 namespace morgue {
+
+class BackgroundFacetColumns;  // common/background_facet_columns.h
 
 struct Hit {
   std::string id;

@@ -23,6 +23,7 @@
 
 #include <xapian.h>
 
+#include "common/background_facet_columns.h"
 #include "common/searcher.h"
 
 namespace morgue::searchd {

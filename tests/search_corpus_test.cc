@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "common/background_facet_columns.h"
 #include "common/errors.h"
 #include "common/index_location.h"
 #include "common/schema.h"
