@@ -15,6 +15,7 @@
 #include <CLI/CLI.hpp>
 #include <xapian.h>
 
+#include "common/entity_lexicon.h"
 #include "common/index_location.h"
 #include "common/schema.h"
 #include "common/searcher.h"
@@ -44,7 +45,7 @@ std::vector<std::string> scan(const std::vector<std::pair<std::string, Xapian::d
                               std::size_t limit) {
   std::vector<std::pair<std::string, Xapian::doccount>> found;
   for (const auto& [key, n] : keys)
-    if (p.empty() || key.starts_with(p) || key.find(" " + p) != std::string::npos) found.emplace_back(key, n);
+    if (suggestion_matches(key, p)) found.emplace_back(key, n);
   std::sort(found.begin(), found.end(),
             [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
   std::vector<std::string> out;

@@ -1,10 +1,7 @@
 #include "common/background_facet_columns.h"
 
 #include <chrono>
-#include <csignal>
 #include <new>
-
-#include <pthread.h>
 
 #include "common/errors.h"
 #include "common/index_location.h"
@@ -12,16 +9,7 @@
 namespace morgue {
 
 BackgroundFacetColumns::BackgroundFacetColumns(std::filesystem::path db_dir, Xapian::doccount max_docs)
-    : db_dir_(std::move(db_dir)), max_docs_(max_docs) {
-  // The thread takes no signals: morgued waits for SIGTERM and SIGINT with sigwait() on
-  // a thread of its own, and blocks them in the threads it starts after this one. A
-  // thread with them unblocked would receive them and the default action kill the daemon.
-  sigset_t all, before;
-  sigfillset(&all);
-  pthread_sigmask(SIG_BLOCK, &all, &before);
-  thread_ = std::thread([this] { run(); });
-  pthread_sigmask(SIG_SETMASK, &before, nullptr);
-}
+    : db_dir_(std::move(db_dir)), max_docs_(max_docs), thread_([this] { run(); }) {}
 
 BackgroundFacetColumns::~BackgroundFacetColumns() {
   {
@@ -39,13 +27,18 @@ std::shared_ptr<const FacetColumns> BackgroundFacetColumns::get(const Xapian::Da
   const std::lock_guard lock(mutex_);
   if (latest_ && latest_->key == key) return latest_;
   // A searcher still on an older revision reopens soon: it does not ask again.
-  if (uuid != asked_uuid_ || revision > asked_revision_) {
-    asked_uuid_ = uuid;
-    asked_revision_ = revision;
+  if (note_asked(uuid, revision)) {
     wanted_ = true;
     changed_.notify_all();
   }
   return nullptr;
+}
+
+bool BackgroundFacetColumns::note_asked(const std::string& uuid, Xapian::rev revision) {
+  if (uuid == asked_uuid_ && revision <= asked_revision_) return false;
+  asked_uuid_ = uuid;
+  asked_revision_ = revision;
+  return true;
 }
 
 void BackgroundFacetColumns::wait_idle() {
@@ -71,11 +64,7 @@ void BackgroundFacetColumns::run() {
     lock.lock();
     building_ = false;
     if (built.columns) {
-      // Searchers at the revision built need not ask for it again.
-      if (built.uuid != asked_uuid_ || built.revision > asked_revision_) {
-        asked_uuid_ = built.uuid;
-        asked_revision_ = built.revision;
-      }
+      (void)note_asked(built.uuid, built.revision);  // searchers at it need not ask again
       stats_.builds += 1;
       stats_.last_build_seconds = built.seconds;
       latest_ = std::move(built.columns);

@@ -62,6 +62,9 @@ class BackgroundFacetColumns {
     double seconds = 0;
   };
   void run();
+  // Records a revision as asked for (or built) unless it or a newer one of the same
+  // index already is; true when it was new. Under mutex_.
+  bool note_asked(const std::string& uuid, Xapian::rev revision);
   // The newest revision's columns unless `have` (a key) already is it; no columns when
   // the index does not fit, cannot be read, or the build was stopped.
   Built build_newest(const std::string& have);
@@ -78,7 +81,7 @@ class BackgroundFacetColumns {
   Xapian::rev asked_revision_ = 0;
   std::shared_ptr<const FacetColumns> latest_;
   Stats stats_;
-  std::thread thread_;  // started by the constructor, once the rest is ready
+  std::thread thread_;  // last: started once the rest is ready
 };
 
 }  // namespace morgue

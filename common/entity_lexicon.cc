@@ -8,6 +8,13 @@
 
 namespace morgue {
 
+bool suggestion_matches(std::string_view key, std::string_view prefix) {
+  if (key.starts_with(prefix)) return true;
+  for (auto at = key.find(' '); at != std::string_view::npos; at = key.find(' ', at + 1))
+    if (key.substr(at + 1).starts_with(prefix)) return true;
+  return false;
+}
+
 EntityLexicon::EntityLexicon(const Xapian::Database& db) {
   const std::string prefix(field(FieldId::kEntity).prefix);
   // In byte order, std::string's order: the binary searches below rely on it.

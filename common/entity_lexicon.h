@@ -17,13 +17,17 @@
 
 namespace morgue {
 
+// Whether `key` (alias_key form) starts with `prefix` or has a word, after a space, that
+// does: what a suggestion matches. An empty prefix matches every key.
+[[nodiscard]] bool suggestion_matches(std::string_view key, std::string_view prefix);
+
 class EntityLexicon {
  public:
   // Reads the entity terms of `db` (field kEntity's prefix) and their frequencies.
   explicit EntityLexicon(const Xapian::Database& db);
 
-  // The keys that start with `prefix` or have a word (after a space) that does, and the
-  // keys in `also`; all keys for an empty prefix. Most articles first, ties by key.
+  // The keys that suggestion_matches() `prefix`, found by binary search, and the keys in
+  // `also`. Most articles first, ties by key.
   [[nodiscard]] std::vector<std::uint32_t> matching(std::string_view prefix, const std::set<std::string>& also) const;
 
   [[nodiscard]] const std::string& key(std::uint32_t i) const { return terms_[i].first; }

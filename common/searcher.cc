@@ -6,11 +6,11 @@
 #include <set>
 
 #include "common/article_json.h"
+#include "common/background_facet_columns.h"
 #include "common/date.h"
 #include "common/entities/alias_table.h"
 #include "common/entity_facet.h"
 #include "common/errors.h"
-#include "common/background_facet_columns.h"
 #include "common/facet_columns.h"
 #include "common/identity.h"
 #include "common/index_location.h"
@@ -318,10 +318,9 @@ std::vector<EntitySuggestion> Searcher::suggest_entities(std::string_view prefix
   // Names whose alias matches: "kie" finds Kyiv through "Kiev".
   std::set<std::string> by_alias;
   if (!p.empty()) {
-    const std::string word_start = " " + p;
     const auto& table = entities::default_alias_table();
     for (const auto& [key, index] : table.keys())
-      if (key.starts_with(p) || key.find(word_start) != std::string::npos) by_alias.insert(table.entries()[index].key);
+      if (suggestion_matches(key, p)) by_alias.insert(table.entries()[index].key);
   }
   std::vector<EntitySuggestion> out;
   for (const std::uint32_t i : entity_lexicon_->matching(p, by_alias)) {

@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
   options.access_log = !quiet;
 
   try {
+    block_stop_signals();  // before the Server's threads start (searchd/server.h)
     Server server(options);
     const int bound = server.bind();
     std::cerr << "morgued: serving " << db << " on http://" << listen.substr(0, colon) << ':' << bound << "/\n";

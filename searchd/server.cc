@@ -253,14 +253,28 @@ void Server::stop() {
   i.http.stop();
 }
 
-void run_until_signal(Server& server) {
+namespace {
+
+sigset_t stop_signals() {
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
-  // Blocked here so that every thread started later inherits the mask and the
-  // signal waits for sigwait() below instead of killing the process.
+  return signals;
+}
+
+}  // namespace
+
+void block_stop_signals() {
+  // Every thread started later inherits the mask, so the signals wait for sigwait() in
+  // run_until_signal() instead of killing the process in whichever thread gets them.
+  const sigset_t signals = stop_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
+
+void run_until_signal(Server& server) {
+  block_stop_signals();  // again, for a caller that did not: idempotent
+  sigset_t signals = stop_signals();
   std::mutex mutex;
   bool done = false, signalled = false;
   std::thread waiter([&] {

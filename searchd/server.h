@@ -67,8 +67,11 @@ class Server {
   std::unique_ptr<Impl> impl_;
 };
 
+// Blocks SIGTERM and SIGINT in the calling thread and the threads it starts after. Call
+// it before constructing the Server: its searcher pool starts a thread (the facet
+// columns' builder), which would otherwise take a SIGTERM and die of it (exit 143).
+void block_stop_signals();
 // Runs a bound server until SIGTERM or SIGINT, then stops it gracefully.
-// Call it before any other thread is started: it blocks those signals.
 void run_until_signal(Server& server);
 
 }  // namespace morgue::searchd
