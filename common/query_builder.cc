@@ -378,6 +378,13 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
 
 namespace {
 
+unsigned count_wildcards(const Xapian::Query& q) {
+  if (q.get_type() == Xapian::Query::OP_WILDCARD) return 1;
+  unsigned n = 0;
+  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) n += count_wildcards(q.get_subquery(i));
+  return n;
+}
+
 // "-x" at the start of a word outside quotes, as "NOT x"; nullopt when there is none.
 std::optional<std::string> exclusions_as_not(std::string_view text) {
   std::string out;
@@ -489,7 +496,7 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request, const Xapian::Qu
   // reference count, a data race when threads build queries at once (ThreadSanitizer).
   Xapian::Query query = match_all();
   const std::string text = trim(request.query);
-  if (!text.empty()) {
+  if (!text.empty() && text != "*") {
     // The index's synonyms are the other spellings of names (entities::Spellings):
     // looked up only when the query has a word with other spellings.
     const unsigned flags = kParseFlags | (expansions_.empty() ? 0 : Xapian::QueryParser::FLAG_AUTO_SYNONYMS);
@@ -500,8 +507,14 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request, const Xapian::Qu
       throw QueryError("q", "query syntax error: " + e.get_msg());
     }
     if (!error_->empty()) throw QueryError("q", *error_);
+    if (const unsigned n = count_wildcards(query); n > kMaxWildcards) {
+      throw QueryError("q", "a query may have at most " + std::to_string(kMaxWildcards) + " wildcards, not " +
+                                std::to_string(n));
+    }
     if (query.empty()) {
-      query = match_all();  // only stop-words or punctuation
+      // Punctuation, symbols, emoji: nothing to search for, so nothing found (a search
+      // for "😀" that listed every article would look like an answer).
+      query = Xapian::Query();
     } else if (const Xapian::Query boost = boosts(text, flags, query); !boost.empty()) {
       // They add weight where they occur; they match nothing new.
       query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);

@@ -28,6 +28,9 @@ inline constexpr std::size_t kMaxQueryBytes = 1024;
 inline constexpr unsigned kMaxLimit = 100;
 inline constexpr unsigned kMaxOffset = 10000;  // deep-paging bound
 inline constexpr unsigned kMaxHalfLifeDays = 100 * 365;
+// Wildcards in one query: each expands to up to 500 words, and Xapian's time limit
+// does not cut the work of matching them.
+inline constexpr unsigned kMaxWildcards = 8;
 
 struct SearchRequest {
   std::string query;                  // the query language (docs/query-language.md)

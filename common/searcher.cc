@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <set>
 
 #include "common/article_json.h"
@@ -57,29 +58,45 @@ std::vector<FacetValue> date_histogram(const std::vector<FacetCount>& counts, st
   return out;
 }
 
-// Recency blending re-ranks the best this many matches (more when paging deeper).
-constexpr unsigned kRecencyWindow = 1000;
-
 long today_days() {
   const auto now = std::chrono::system_clock::now();
   return static_cast<long>(std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24);
 }
 
-// The page of (score, position in mset) after multiplying each relevance score by
-// 2^(-age / half_life). Undated articles count as one half-life old; articles dated
-// after `asof` as new. Dates from `columns` when there are some, else from each match.
+// The order of (score, position in mset) after multiplying each relevance score of the
+// best `window` matches by 2^(-age / half_life); the matches after them follow in
+// relevance order, so every page of one query slices the same order. Undated articles
+// count as one half-life old; articles dated after `asof` as new. Dates from `columns`
+// when there are some, else from each match.
 std::vector<std::pair<double, Xapian::doccount>> blend_recency(const Xapian::MSet& mset, unsigned half_life_days,
-                                                               long asof_days, const FacetColumns* columns) {
+                                                               long asof_days, const FacetColumns* columns,
+                                                               unsigned window) {
+  struct Blended {
+    double log2_score;  // compared: 2^(-age / half_life) is 0 in a double after ~1,075 half-lives
+    double score;
+    Xapian::doccount index;
+  };
+  std::vector<Blended> blended;
   std::vector<std::pair<double, Xapian::doccount>> order;
   order.reserve(mset.size());
   Xapian::doccount i = 0;
   for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
+    const double weight = it.get_weight();
+    if (i >= window) {
+      order.emplace_back(weight, i);
+      continue;
+    }
     const auto date =
         parse_compact(columns ? std::string(columns->date_of(*it)) : it.get_document().get_value(kSlotDate));
     const double age = date ? std::max(0L, asof_days - days_from_civil(*date)) : double(half_life_days);
-    order.emplace_back(it.get_weight() * std::exp2(-age / half_life_days), i);
+    // A weight of 0 (a query of filters only) ranks by age alone.
+    const double log2_weight = std::log2(std::max(weight, std::numeric_limits<double>::min()));
+    blended.push_back({log2_weight - age / half_life_days, weight * std::exp2(-age / half_life_days), i});
   }
-  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(blended.begin(), blended.end(),
+                   [](const Blended& a, const Blended& b) { return a.log2_score > b.log2_score; });
+  order.insert(order.begin(), blended.size(), {});
+  for (std::size_t k = 0; k < blended.size(); ++k) order[k] = {blended[k].score, blended[k].index};
   return order;
 }
 
@@ -183,9 +200,11 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   };
   // Facets count over all matches, so then every match must be looked at; otherwise
   // looking a little past the page makes small totals exact.
-  // Blending takes the best kRecencyWindow matches and re-ranks them.
+  // Blending takes the best recency_window matches and re-ranks them; deeper pages
+  // need the matches down to their end.
   const Xapian::doccount first = blend ? 0 : request.offset;
-  const Xapian::doccount count = blend ? std::max(kRecencyWindow, request.offset + request.limit) : request.limit;
+  const Xapian::doccount count =
+      blend ? std::max(options_.recency_window, request.offset + request.limit) : request.limit;
   const Xapian::doccount check_at_least = request.facets.empty() ? first + count + 100 : db_.get_doccount();
 
   Xapian::MSet mset;
@@ -216,7 +235,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     const long asof = request.asof ? days_from_civil(*request.asof) : today_days();
     r.recency_half_life_days = request.recency_half_life_days;
     r.asof = format_iso(civil_from_days(asof));
-    auto order = blend_recency(mset, *request.recency_half_life_days, asof, columns.get());
+    auto order = blend_recency(mset, *request.recency_half_life_days, asof, columns.get(), options_.recency_window);
     for (std::size_t k = request.offset; k < order.size() && k < std::size_t{request.offset} + request.limit; ++k)
       page.push_back(order[k]);
   } else {

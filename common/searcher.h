@@ -92,6 +92,9 @@ struct SearcherOptions {
   // searchers (common/background_facet_columns.h). Otherwise each Searcher builds them
   // on its first faceted search at a revision, up to kMaxFacetColumnDocs.
   std::shared_ptr<BackgroundFacetColumns> background_columns = nullptr;
+  // Recency (SearchRequest::recency_half_life_days) re-ranks this many best matches;
+  // deeper pages go on in relevance order (as Elasticsearch's rescore window).
+  unsigned recency_window = 1000;
 };
 
 class Searcher {

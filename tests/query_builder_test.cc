@@ -247,3 +247,33 @@ TEST_CASE("Ranking models are named, parsed back, and IneB2 is the default", "[q
   CHECK(morgue::weighting_scheme(morgue::kDefaultRanking)->name() == "Xapian::IneB2Weight");
   CHECK_THROWS_AS(morgue::parse_model("tfidf"), std::invalid_argument);
 }
+
+TEST_CASE("A query with nothing to search for matches nothing, an empty one or a lone * everything", "[query]") {
+  // Punctuation, symbols and emoji leave the parser nothing: a search for them finds
+  // nothing, as in Elasticsearch, rather than every article.
+  for (const char* q : {"\xF0\x9F\x98\x80", "-", "()", "%", "+", "\"\"", "\xED\xA0\x80", "!!! ???"}) {
+    INFO(q);
+    CHECK(describe(q) == "Query()");
+  }
+  for (const char* q : {"", "   ", "*", " * "}) {
+    INFO("'" << q << "'");
+    CHECK(describe(q) == "Query(<alldocuments>)");
+  }
+  // Stop-words alone are still searched (Xapian's parser keeps them then).
+  CHECK(describe("the") != "Query()");
+}
+
+TEST_CASE("A query may hold a bounded number of wildcards", "[query][errors]") {
+  // Each expands to up to 500 words; 200 of them ("a* a* ...") took the daemon 24 s.
+  std::string q;
+  for (unsigned i = 0; i < morgue::kMaxWildcards; ++i) q += "pu* ";
+  CHECK_NOTHROW(describe(q));
+  q += "tr*";
+  try {
+    (void)describe(q);
+    FAIL("accepted " << morgue::kMaxWildcards + 1 << " wildcards");
+  } catch (const morgue::QueryError& e) {
+    CHECK(e.parameter() == "q");
+    CHECK(std::string(e.what()).find("wildcards") != std::string::npos);
+  }
+}

@@ -543,6 +543,51 @@ TEST_CASE("Recency blends freshness into relevance", "[search][corpus][ranking]"
   CHECK(search("peace", req).hits[0].id == plain.hits[0].id);
 }
 
+TEST_CASE("Recency still orders by freshness when every score is many half-lives old", "[search][corpus][ranking]") {
+  // 2^(-age / half-life) is below the smallest double after ~1,075 half-lives: the
+  // blend compares log-scores, so the order stays newest first rather than plain relevance.
+  SearchRequest req;
+  req.recency_half_life_days = 1;
+  req.asof = Date{2100, 1, 1};
+  const auto r = search("peace", req);
+  REQUIRE(r.hits.size() == 5);
+  for (std::size_t i = 1; i < r.hits.size(); ++i) {
+    INFO(i);
+    CHECK(r.hits[i - 1].date >= r.hits[i].date);
+  }
+  CHECK(r.hits[0].date == "2025-12-03");
+}
+
+TEST_CASE("Paging a recency blend shows every match once, past the re-ranked window too", "[search][corpus][ranking]") {
+  // The window of re-ranked best matches is fixed; deeper pages go on in relevance order.
+  // Before, the window grew with offset + limit, so pages re-ranked different sets.
+  SearcherOptions options;
+  options.recency_window = 2;
+  Searcher searcher(corpus_index(), options);
+  SearchRequest req;
+  req.query = "peace";
+  req.recency_half_life_days = 30;
+  req.asof = Date{2025, 12, 31};
+  req.limit = 5;
+  const auto all = searcher.search(req);
+  REQUIRE(all.hits.size() == 5);
+  SearchRequest plain_req;
+  plain_req.query = "peace";
+  const auto plain = searcher.search(plain_req);
+  // Past the window, relevance order.
+  for (std::size_t i = 2; i < 5; ++i) CHECK(all.hits[i].id == plain.hits[i].id);
+  for (unsigned page_size : {1u, 2u, 3u}) {
+    std::vector<std::string> paged;
+    for (unsigned offset = 0; offset < 5; offset += page_size) {
+      req.offset = offset;
+      req.limit = page_size;
+      for (const auto& h : searcher.search(req).hits) paged.push_back(h.id);
+    }
+    INFO("pages of " << page_size);
+    CHECK(paged == ids(all));
+  }
+}
+
 TEST_CASE("Snippets highlight a query word's other forms, the same when stems come from the cache",
           "[search][corpus]") {
   // One Searcher keeps its stem cache across searches (common/stem_cache.h): the second
