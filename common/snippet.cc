@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 
 #include <unicode/utf8.h>
 
@@ -157,6 +158,16 @@ void append_escaped(std::string& out, std::string_view text) {
   }
 }
 
+// "a ADJ/20 b" is a PHRASE whose words may stand up to 20 positions apart; only a
+// phrase whose window is its number of words stands together. Xapian 1.4's Query has no
+// getter for the window but writes it in the description: "(a@1 PHRASE 20 b@2)".
+bool phrase_has_window(const Xapian::Query& phrase) {
+  const std::string d = phrase.get_description();
+  const auto at = d.find(" PHRASE ");
+  if (at == std::string::npos) return false;
+  return std::strtoul(d.c_str() + at + 8, nullptr, 10) > phrase.get_num_subqueries();
+}
+
 }  // namespace
 
 std::optional<Snippets> Snippets::for_query(const Xapian::Query& query, const Xapian::MSet& mset,
@@ -187,7 +198,7 @@ std::optional<Snippets> Snippets::for_query(const Xapian::Query& query, const Xa
       }
       return;
     }
-    if (type == Xapian::Query::OP_PHRASE) {
+    if (type == Xapian::Query::OP_PHRASE && !phrase_has_window(q)) {
       Phrase p;
       double w = 0;
       for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {

@@ -160,6 +160,24 @@ TEST_CASE("A phrase is marked where its words stand together, as one mark", "[sn
   }
 }
 
+TEST_CASE("ADJ and NEAR mark their words one by one, as a phrase with a window does not stand together",
+          "[snippet]") {
+  // Xapian reads "a ADJ/20 b" as a PHRASE with a window of 20: its words need not be adjacent.
+  for (const char* q : {"memorandum ADJ/20 sochi", "memorandum NEAR/20 sochi"}) {
+    const auto all = snippets(q);
+    REQUIRE(all.size() == 2);
+    for (const std::string& s : all) {
+      CAPTURE(q, s);
+      const Marked m = unmark(s);
+      REQUIRE(!m.marks.empty());
+      for (const std::string& mark : m.marks) {
+        const std::string word = Xapian::Unicode::tolower(mark);
+        CHECK((word.starts_with("memorand") || word == "sochi"));
+      }
+    }
+  }
+}
+
 TEST_CASE("Snippets start at a sentence when one starts close enough, else with an ellipsis", "[snippet]") {
   for (const std::string& s : snippets("ceasefire")) {
     CAPTURE(s);
