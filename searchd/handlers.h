@@ -12,12 +12,12 @@
 
 #include "common/query_builder.h"
 #include "searchd/metrics.h"
+#include "searchd/query_string.h"
 #include "searchd/searcher_pool.h"
 
 namespace morgue::searchd {
 
 // Query-string parameters, already percent-decoded; a name may repeat.
-using Params = std::multimap<std::string, std::string>;
 
 struct Reply {
   int status = 200;

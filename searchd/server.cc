@@ -19,6 +19,7 @@
 
 #include "searchd/handlers.h"
 #include "searchd/metrics.h"
+#include "searchd/query_string.h"
 #include "searchd/searcher_pool.h"
 
 namespace morgue::searchd {
@@ -88,7 +89,12 @@ void reply_with(httplib::Response& res, const Reply& reply) {
   res.set_content(reply.body, reply.content_type.c_str());
 }
 
-Params params_of(const httplib::Request& req) { return Params(req.params.begin(), req.params.end()); }
+// From the target as sent (searchd/query_string.h), not cpp-httplib's reading.
+Params params_of(const httplib::Request& req) {
+  const auto question = req.target.find('?');
+  if (question == std::string::npos) return {};
+  return parse_query_string(std::string_view(req.target).substr(question + 1));
+}
 
 // The target as sent (not decoded, so no control characters), shortened.
 std::string loggable_target(const httplib::Request& req) {

@@ -127,6 +127,31 @@ TEST_CASE("GET /search: month histogram, outlets, sort, paging", "[http][corpus]
   }
 }
 
+TEST_CASE("A parameter's value is everything after its first '='", "[http][corpus]") {
+  // cpp-httplib keeps the text after the last '=': q=E=mc2 searched "mc2".
+  auto& d = corpus_daemon();
+  CHECK(std::string(parse_json(d.get("/search?q=E=mc2&limit=0").body)["query"].GetString()) == "E=mc2");
+  CHECK(std::string(parse_json(d.get("/search?q=a=b=c&limit=0").body)["query"].GetString()) == "a=b=c");
+  CHECK(parse_json(d.get("/search?q=ukraine&outlet=Axios&outlet=The%20Week").body)["total"].GetUint() == 2);
+}
+
+TEST_CASE("Query strings: '+' is a space, values are decoded, keys may repeat or have no value", "[http]") {
+  // (httplib's test client escapes '+', so these are read as morgued reads a target.)
+  using searchd::Params;
+  const std::pair<const char*, Params> rows[] = {
+      {"q=root+causes%3D", {{"q", "root causes="}}},
+      {"q=E=mc2&limit=0", {{"q", "E=mc2"}, {"limit", "0"}}},
+      {"outlet=Axios&outlet=The%20Week", {{"outlet", "Axios"}, {"outlet", "The Week"}}},
+      {"facets&q=&&x=%C3%A9", {{"facets", ""}, {"q", ""}, {"x", "\xC3\xA9"}}},
+      {"q=%2B%26%25", {{"q", "+&%"}}},
+      {"", {}},
+  };
+  for (const auto& [query, expected] : rows) {
+    INFO(query);
+    CHECK(searchd::parse_query_string(query) == expected);
+  }
+}
+
 TEST_CASE("match=any ranks articles with any of the words, match=all is the default", "[http][corpus]") {
   auto& d = corpus_daemon();
   CHECK(parse_json(d.get("/search?q=poroshenko%20memorandum").body)["total"].GetUint() == 0);
