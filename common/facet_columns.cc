@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "common/entities/alias_table.h"
 #include "common/entity_facet.h"
 #include "common/revision_registry.h"
 #include "common/schema.h"
@@ -81,6 +82,18 @@ void sort_values(ValueColumn& c) {
   c.values = std::move(sorted);
 }
 
+// The entity of each line: lines of one type and alias_key (as the entity terms are
+// keyed) are spellings of one entity, "NEW YORK" in a dateline and "New York".
+void number_entities(EntityColumn& c) {
+  std::map<std::pair<EntityType, std::string>, std::uint32_t> entity_of;
+  c.entity.reserve(c.names.size());
+  for (std::size_t i = 0; i < c.names.size(); ++i) {
+    const auto it = entity_of.emplace(std::pair(c.types[i], entities::alias_key(c.names[i])), entity_of.size()).first;
+    c.entity.push_back(it->second);
+  }
+  c.entities = static_cast<std::uint32_t>(entity_of.size());
+}
+
 EntityColumn read_entity_column(const Xapian::Database& db, Xapian::docid last, const std::atomic<bool>* stop) {
   EntityColumn c;
   c.begin.assign(std::size_t{last} + 2, 0);
@@ -100,6 +113,7 @@ EntityColumn read_entity_column(const Xapian::Database& db, Xapian::docid last, 
     c.types.push_back(parse_entity_type(std::string_view(line).substr(0, tab)).value_or(EntityType::kOther));
     c.names.push_back(line.substr(tab + 1));
   }
+  number_entities(c);
   return c;
 }
 
@@ -151,6 +165,8 @@ namespace {
 
 constexpr Xapian::valueno kSlots[] = {kSlotOutlet, kSlotDate, kSlotLang};
 constexpr ValueColumn FacetColumns::* kColumns[] = {&FacetColumns::outlet, &FacetColumns::date, &FacetColumns::lang};
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 bool wants(const FacetCountSpy::Wanted& w, int slot) { return slot == 0 ? w.outlet : slot == 1 ? w.date : w.lang; }
 
@@ -221,19 +237,40 @@ std::vector<FacetCount> FacetCountSpy::top(Slot slot, std::size_t max) const {
 }
 
 std::vector<FacetCountSpy::Entity> FacetCountSpy::top_entities(std::optional<EntityType> type, std::size_t max) const {
+  // One entry per entity, not per spelling, named by the spelling better_facet_name
+  // picks from the matches' counts: the same from the columns as from the values.
   std::vector<Entity> out;
+  std::vector<std::uint32_t> named_count;  // matches with the spelling shown
+  auto add = [&](std::size_t& index, std::string_view name, EntityType t, std::uint32_t count) {
+    if (index == kNone) {
+      index = out.size();
+      out.push_back({name, t, count});
+      named_count.push_back(count);
+      return;
+    }
+    Entity& e = out[index];
+    e.count += count;
+    if (better_facet_name(name, count, e.name, named_count[index])) {
+      e.name = name;
+      named_count[index] = count;
+    }
+  };
   if (!columns_) {
+    std::map<std::pair<EntityType, std::string>, std::size_t> index_of;
     for (const auto& [line, count] : line_counts_) {
       const std::string_view view(line);
       const auto tab = view.find('\t');
       const EntityType t = parse_entity_type(view.substr(0, tab)).value_or(EntityType::kOther);
-      if (!type || t == *type) out.push_back({view.substr(tab + 1), t, count});
+      if (type && t != *type) continue;
+      const std::string_view name = view.substr(tab + 1);
+      add(index_of.try_emplace(std::pair(t, entities::alias_key(name)), kNone).first->second, name, t, count);
     }
   } else {
     const EntityColumn& c = columns_->entities;
+    std::vector<std::size_t> index_of(c.entities, kNone);
     for (std::size_t id = 0; id < entity_counts_.size(); ++id) {
       if (entity_counts_[id] && (!type || c.types[id] == *type))
-        out.push_back({c.names[id], c.types[id], entity_counts_[id]});
+        add(index_of[c.entity[id]], c.names[id], c.types[id], entity_counts_[id]);
     }
   }
   keep_best(out, max, [](const Entity& e) { return std::pair(e.name, e.type); });

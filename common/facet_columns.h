@@ -39,6 +39,10 @@ struct EntityColumn {
   std::vector<std::uint32_t> items;  // entity ids, from 1: names[id - 1], types[id - 1]
   std::vector<std::string> names;
   std::vector<EntityType> types;
+  // id - 1 -> the entity it spells: ids of one type and alias_key ("NEW YORK", "New
+  // York") are one entity, numbered from 0 to entities - 1.
+  std::vector<std::uint32_t> entity;
+  std::uint32_t entities = 0;
 };
 
 struct FacetColumns {

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "common/entity_facet.h"
 #include "common/text_util.h"
 
 namespace morgue::entities {
@@ -50,15 +51,6 @@ bool has_letter(std::string_view s) {
   });
 }
 
-bool is_all_caps(std::string_view s) {
-  bool upper = false;
-  for (char c : s) {
-    if (c >= 'a' && c <= 'z') return false;
-    upper |= c >= 'A' && c <= 'Z';
-  }
-  return upper;
-}
-
 std::size_t word_count(std::string_view s) { return s.empty() ? 0 : 1 + std::count(s.begin(), s.end(), ' '); }
 
 // A group of mentions that name one entity.
@@ -79,8 +71,8 @@ struct Group {
     // The most frequent spelling, preferring mixed case over a headline's capitals.
     const std::pair<const std::string, unsigned>* best = nullptr;
     for (const auto& f : forms) {
-      const bool caps = is_all_caps(f.first) && f.first.size() > 5;
-      const bool best_caps = best && is_all_caps(best->first) && best->first.size() > 5;
+      const bool caps = written_in_capitals(f.first);
+      const bool best_caps = best && written_in_capitals(best->first);
       if (!best || (best_caps && !caps) || (caps == best_caps && f.second > best->second)) best = &f;
     }
     return best->first;
