@@ -105,7 +105,11 @@ std::string to_json(const SearchResponse& r) {
       w.EndArray();
     }
     w.EndObject();
-    if (!r.date_facet_interval.empty()) put(w, "date_interval", r.date_facet_interval);
+    // The searcher names no interval when no match has a date (none matched): its
+    // empty histogram spans no days, which by the rule in docs/api.md is "day".
+    if (r.facets.contains("date")) {
+      put(w, "date_interval", r.date_facet_interval.empty() ? "day" : r.date_facet_interval);
+    }
   }
   if (!r.expanded.empty()) {
     key(w, "expanded");

@@ -435,3 +435,15 @@ TEST_CASE("Invalid UTF-8 in a request comes back as valid JSON with U+FFFD in it
     CHECK_THAT(std::string(echo->GetString()), Catch::Contains(row.echoed));
   }
 }
+
+TEST_CASE("A faceted search that matches nothing still has date_interval", "[http][corpus]") {
+  const auto a = corpus_daemon().get("/search?q=zzzzqqq&limit=0&facets=date,outlet");
+  REQUIRE(a.status == 200);
+  const auto doc = parse_json(a.body);
+  INFO(a.body);
+  CHECK(doc["total"].GetUint() == 0);
+  REQUIRE(doc.HasMember("facets"));
+  CHECK(doc["facets"]["date"].Size() == 0);
+  REQUIRE(doc.HasMember("date_interval"));
+  CHECK(std::string(doc["date_interval"].GetString()) == "day");
+}

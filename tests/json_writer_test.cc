@@ -71,3 +71,34 @@ TEST_CASE("Every string of a search response is repaired", "[json]") {
   CHECK(std::string(doc["hits"][0]["headline"].GetString()) == "\uFFFD");
   CHECK(std::string(doc["facets"]["outlet"][0]["value"].GetString()) == "Le Monde \uFFFD");
 }
+
+TEST_CASE("date_interval is present whenever facets.date is", "[json]") {
+  struct Row {
+    const char* what;
+    std::vector<morgue::FacetValue> dates;
+    std::string interval;  // as the searcher leaves it
+    const char* expected;
+  };
+  const Row rows[] = {
+      {"matches over months", {{"2014-08", 1, {}}, {"2025-05", 3, {}}}, "month", "month"},
+      {"matches within days", {{"2025-05-16", 1, {}}}, "day", "day"},
+      {"no match (q=zzzzqqq): an empty histogram spans no days", {}, "", "day"},
+  };
+  for (const auto& row : rows) {
+    INFO(row.what);
+    morgue::SearchResponse r;
+    r.facets["date"] = row.dates;
+    r.facets["outlet"] = {};
+    r.date_facet_interval = row.interval;
+    rapidjson::Document doc;
+    doc.Parse(morgue::to_json(r).c_str());
+    REQUIRE(doc.HasMember("facets"));
+    REQUIRE(doc.HasMember("date_interval"));
+    CHECK(std::string(doc["date_interval"].GetString()) == row.expected);
+  }
+  morgue::SearchResponse outlets_only;
+  outlets_only.facets["outlet"] = {{"Reuters", 3, {}}};
+  rapidjson::Document doc;
+  doc.Parse(morgue::to_json(outlets_only).c_str());
+  CHECK_FALSE(doc.HasMember("date_interval"));
+}
