@@ -1,8 +1,7 @@
 // morgued: the search daemon (docs/http-api.md).
 #include <iostream>
 
-#include <CLI/CLI.hpp>
-
+#include "cli/command_line.h"
 #include "common/errors.h"
 #include "searchd/listen_address.h"
 #include "searchd/server.h"
@@ -28,7 +27,7 @@ int main(int argc, char** argv) {
   app.add_flag("--no-facet-columns", no_facet_columns,
                "count facets from each match's stored values: less memory, slower facets");
   app.add_flag("--quiet", quiet, "no access log");
-  CLI11_PARSE(app, argc, argv);
+  if (const auto status = morgue::cli::parse(app, argc, argv, {.program = "morgued"})) return *status;
 
   try {
     const ListenAddress address = parse_listen(listen);
