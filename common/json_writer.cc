@@ -4,18 +4,42 @@
 #include <rapidjson/writer.h>
 
 #include "common/date.h"
+#include "common/text_util.h"
 
 namespace morgue {
 namespace {
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void put(JsonWriter& w, std::string_view key, std::string_view value) {
-  w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+// Every string goes through here, keys too, and comes out valid UTF-8. RapidJSON's
+// writer copies bytes as they are, and strings reach it from users (a query's %FF, a
+// /doc/ id, an /entities prefix) and from files: one stray byte and no strict parser
+// reads the document. Each ill-formed sequence (stray or truncated bytes, overlong
+// forms, UTF-16 surrogates) becomes one U+FFFD per maximal subpart, Unicode's rule,
+// which ICU's U8_NEXT follows (text_util.h's repair_utf8); valid text, nearly always,
+// is written as is without a copy.
+template <typename Write>
+void write_utf8(std::string_view s, Write write) {
+  if (is_valid_utf8(s)) {
+    write(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    return;
+  }
+  const std::string repaired = repair_utf8(s);
+  write(repaired.data(), static_cast<rapidjson::SizeType>(repaired.size()));
 }
 
-void key(JsonWriter& w, std::string_view k) { w.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
+void key(JsonWriter& w, std::string_view k) {
+  write_utf8(k, [&](const char* s, rapidjson::SizeType n) { w.Key(s, n); });
+}
+
+void string(JsonWriter& w, std::string_view value) {
+  write_utf8(value, [&](const char* s, rapidjson::SizeType n) { w.String(s, n); });
+}
+
+void put(JsonWriter& w, std::string_view k, std::string_view value) {
+  key(w, k);
+  string(w, value);
+}
 
 const char* sort_name(SortOrder s) { return s == SortOrder::kDate ? "date" : "relevance"; }
 
@@ -81,7 +105,11 @@ std::string to_json(const SearchResponse& r) {
       w.EndArray();
     }
     w.EndObject();
-    if (!r.date_facet_interval.empty()) put(w, "date_interval", r.date_facet_interval);
+    // The searcher names no interval when no match has a date (none matched): its
+    // empty histogram spans no days, which by the rule in docs/api.md is "day".
+    if (r.facets.contains("date")) {
+      put(w, "date_interval", r.date_facet_interval.empty() ? "day" : r.date_facet_interval);
+    }
   }
   if (!r.expanded.empty()) {
     key(w, "expanded");
@@ -120,7 +148,7 @@ std::string to_json(const Article& a, std::string_view id) {
   put(w, "body", a.body);
   key(w, "authors");
   w.StartArray();
-  for (const auto& author : a.authors) w.String(author.c_str(), static_cast<rapidjson::SizeType>(author.size()));
+  for (const auto& author : a.authors) string(w, author);
   w.EndArray();
   put(w, "lang", a.lang);
   key(w, "gold_entities");

@@ -5,8 +5,7 @@
 
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
-
+#include "cli/command_line.h"
 #include "common/errors.h"
 #include "common/identity.h"
 #include "common/json_writer.h"
@@ -76,7 +75,7 @@ int main(int argc, char** argv) {
   app.add_flag("--extract", extract_only, "print each article as the index would get it (JSON lines); no index");
   app.add_flag("--json", json, "print the summary as JSON on stdout");
   app.add_flag("-q,--quiet", quiet, "no progress line");
-  CLI11_PARSE(app, argc, argv);
+  if (const auto status = cli::parse(app, argc, argv, {.program = "morgue-index"})) return *status;
   options.writer.entities = !no_entities;
 
   try {

@@ -1,5 +1,6 @@
 #include "searchd/cli_output.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace morgue {
@@ -65,6 +66,11 @@ std::string format_human(const SearchResponse& r, Highlight highlight) {
     out += "   " + render_snippet(h.snippet, highlight) + "\n";
   }
   for (const auto& e : r.expanded) {
+    // Only spellings some match uses are listed; with none (Reuters-21578 predates
+    // "Kyiv", or the query excludes the name) the line would end in a bare colon.
+    const bool any_used = std::any_of(e.spellings.begin(), e.spellings.end(),
+                                      [](const ExpandedWord::Spelling& s) { return s.count > 0; });
+    if (!any_used) continue;
     out += "\n'" + e.word + "' also searched the other spellings of " + e.entity + ":";
     for (const auto& s : e.spellings) {
       if (s.count == 0) continue;

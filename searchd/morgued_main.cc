@@ -1,8 +1,9 @@
 // morgued: the search daemon (docs/http-api.md).
 #include <iostream>
 
-#include <CLI/CLI.hpp>
-
+#include "cli/command_line.h"
+#include "common/errors.h"
+#include "searchd/listen_address.h"
 #include "searchd/server.h"
 
 int main(int argc, char** argv) {
@@ -26,31 +27,18 @@ int main(int argc, char** argv) {
   app.add_flag("--no-facet-columns", no_facet_columns,
                "count facets from each match's stored values: less memory, slower facets");
   app.add_flag("--quiet", quiet, "no access log");
-  CLI11_PARSE(app, argc, argv);
+  if (const auto status = morgue::cli::parse(app, argc, argv, {.program = "morgued"})) return *status;
 
-  const auto colon = listen.rfind(':');
-  int port = -1;
-  if (colon != std::string::npos) {
-    try {
-      std::size_t used = 0;
-      port = std::stoi(listen.substr(colon + 1), &used);
-      if (used != listen.size() - colon - 1) port = -1;
-    } catch (const std::exception&) {
-      port = -1;
-    }
-  }
-  if (port < 0 || port > 65535 || colon == 0) {
-    std::cerr << "morgued: --listen must be HOST:PORT, not '" << listen << "'\n";
+  try {
+    const ListenAddress address = parse_listen(listen);
+    options.host = address.host;
+    options.port = address.port;
+  } catch (const morgue::QueryError& e) {
+    std::cerr << "morgued: " << e.what() << '\n';
     return 2;
   }
   options.db_dir = db;
   options.facet_columns = !no_facet_columns;
-  options.host = listen.substr(0, colon);
-  // "[::1]:8080": httplib wants the address without brackets.
-  if (options.host.size() > 2 && options.host.front() == '[' && options.host.back() == ']') {
-    options.host = options.host.substr(1, options.host.size() - 2);
-  }
-  options.port = port;
   options.time_limit_seconds = time_limit_ms / 1000.0;
   options.access_log = !quiet;
 
@@ -58,7 +46,8 @@ int main(int argc, char** argv) {
     block_stop_signals();  // before the Server's threads start (searchd/server.h)
     Server server(options);
     const int bound = server.bind();
-    std::cerr << "morgued: serving " << db << " on http://" << listen.substr(0, colon) << ':' << bound << "/\n";
+    std::cerr << "morgued: serving " << db << " on http://" << listen.substr(0, listen.rfind(':')) << ':' << bound
+              << "/\n";
     run_until_signal(server);
     std::cerr << "morgued: stopped\n";
     return 0;

@@ -1,16 +1,27 @@
 // morgue-search: the command-line search, with the query language and JSON of morgued.
+#include <algorithm>
 #include <iostream>
+#include <string_view>
 
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
-
+#include "cli/command_line.h"
 #include "common/errors.h"
 #include "common/json_writer.h"
 #include "common/query_builder.h"
 #include "common/searcher.h"
 #include "common/text_util.h"
 #include "searchd/cli_output.h"
+
+namespace {
+
+// Whether --json is among the options (before any "--"): known even when parsing fails.
+bool asks_for_json(int argc, char** argv) {
+  const auto end = std::find(argv + 1, argv + argc, std::string_view("--"));
+  return std::find(argv + 1, end, std::string_view("--json")) != end;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace morgue;
@@ -39,7 +50,16 @@ int main(int argc, char** argv) {
   app.add_option("--facets", facets, "comma list: outlet, date, lang, entity, entity.person, entity.place, ...");
   app.add_flag("--json", json, "print the JSON document of GET /search (docs/api.md)");
   app.add_option("--color", color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
-  CLI11_PARSE(app, argc, argv);
+  const cli::CommandLine how{
+      .program = "morgue-search",
+      .unknown_option_hint =
+          "to search for a query starting with '-', put it after --: morgue-search [OPTIONS] -- -word",
+      .on_usage_error =
+          [&](const std::string& message) {
+            if (asks_for_json(argc, argv)) std::cout << error_json("bad_request", message) << '\n';
+          },
+  };
+  if (const auto status = cli::parse(app, argc, argv, how)) return *status;
 
   try {
     SearchRequest request;

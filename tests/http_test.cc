@@ -9,6 +9,8 @@
 #include <iostream>
 #include <sstream>
 
+#include <rapidjson/pointer.h>
+
 #include "common/json_writer.h"
 #include "common/searcher.h"
 #include "indexer/pipeline.h"
@@ -430,4 +432,43 @@ TEST_CASE("GET /entities suggests canonical entities by prefix", "[http][corpus]
   REQUIRE(places["entities"].Size() == 2);
   for (const auto& e : places["entities"].GetArray()) CHECK(std::string(e["type"].GetString()) == "place");
   CHECK(parse_json(d.get("/entities?prefix=%C3%BCberhaupt-nichts").body)["entities"].Size() == 0);
+}
+
+TEST_CASE("Invalid UTF-8 in a request comes back as valid JSON with U+FFFD in its place", "[http][errors]") {
+  struct Row {
+    std::string target;
+    int status;
+    const char* pointer;  // the string that echoes the request
+    std::string echoed;
+  };
+  const Row rows[] = {
+      {"/search?q=oil%FF&limit=0", 200, "/query", "oil\uFFFD"},
+      {"/entities?prefix=%C3", 200, "/prefix", "\uFFFD"},
+      {"/doc/%FF", 404, "/error/message", "\uFFFD"},
+      {"/search?q=date:2025-02-30%ED%A0%80", 400, "/error/message", "\uFFFD\uFFFD\uFFFD"},
+  };
+  for (const auto& row : rows) {
+    INFO("GET " << row.target);
+    const auto a = corpus_daemon().get(row.target);
+    INFO("body: " << a.body);
+    CHECK(a.status == row.status);
+    rapidjson::Document doc;
+    doc.Parse<rapidjson::kParseValidateEncodingFlag>(a.body.c_str(), a.body.size());
+    REQUIRE_FALSE(doc.HasParseError());
+    const rapidjson::Value* echo = rapidjson::Pointer(row.pointer).Get(doc);
+    REQUIRE(echo);
+    CHECK_THAT(std::string(echo->GetString()), Catch::Contains(row.echoed));
+  }
+}
+
+TEST_CASE("A faceted search that matches nothing still has date_interval", "[http][corpus]") {
+  const auto a = corpus_daemon().get("/search?q=zzzzqqq&limit=0&facets=date,outlet");
+  REQUIRE(a.status == 200);
+  const auto doc = parse_json(a.body);
+  INFO(a.body);
+  CHECK(doc["total"].GetUint() == 0);
+  REQUIRE(doc.HasMember("facets"));
+  CHECK(doc["facets"]["date"].Size() == 0);
+  REQUIRE(doc.HasMember("date_interval"));
+  CHECK(std::string(doc["date_interval"].GetString()) == "day");
 }

@@ -270,6 +270,37 @@ TEST_CASE("Reuters: malformed records are reported and the scan goes on", "[read
   CHECK(a.gold_entities == std::vector<EntityLabel>{{"person", "james-baker"}, {"org", "imf"}});
 }
 
+TEST_CASE("Reuters: a file with no records is reported as one failure naming it", "[readers][reuters]") {
+  std::string binary;
+  for (int i = 0; i < 5000; ++i) binary += static_cast<char>((i * 7919 + 13) % 256);
+  struct Row {
+    const char* what;
+    std::string text;
+    std::vector<std::string> errors;
+  };
+  const Row rows[] = {
+      {"random bytes", binary, {"binary.sgm: no Reuters-21578 records found"}},
+      {"a DOCTYPE alone", "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n", {"binary.sgm: no Reuters-21578 records found"}},
+      {"an empty file: nothing to read, nothing wrong", "", {}},
+      {"a bad record is reported once, as itself",
+       "<REUTERS NEWID=\"1\">\n",
+       {"binary.sgm:1: record without </REUTERS>"}},
+  };
+  for (const auto& row : rows) {
+    INFO(row.what);
+    Collected c;
+    read_reuters_sgml_text(row.text, "binary.sgm", c.sink());
+    CHECK(c.articles.empty());
+    CHECK(c.errors == row.errors);
+  }
+  // Through the sources, as morgue-index reads it: one failure, the file's path.
+  TempDir dir;
+  write_file(dir.path() / "binary.sgm", binary);
+  const Collected c = read({dir.path() / "binary.sgm"});
+  CHECK(c.errors ==
+        std::vector<std::string>{(dir.path() / "binary.sgm").string() + ": no Reuters-21578 records found"});
+}
+
 TEST_CASE("Reuters stories are ordinary articles: furniture stripping keeps every paragraph", "[readers][reuters]") {
   MORGUE_REQUIRE_CORPUS(reuters, "reuters21578");
   Collected c;

@@ -214,7 +214,14 @@ void read_reuters_sgml_text(std::string_view latin1, const std::string& name, co
   const std::string_view all = text;
   std::size_t line = 1;
   std::size_t counted_to = 0;  // line numbers are counted incrementally, once per byte
-  for (std::size_t start = all.find("<REUTERS"); start != std::string_view::npos;) {
+  std::size_t start = all.find("<REUTERS");
+  // Not a Reuters-21578 file (a binary, a truncated download): without this it would
+  // be read as no articles and no failures, a silent success.
+  if (start == std::string_view::npos && !latin1.empty()) {
+    sink.error(InputError(name, "no Reuters-21578 records found"));
+    return;
+  }
+  while (start != std::string_view::npos) {
     line += static_cast<std::size_t>(std::count(all.begin() + static_cast<std::ptrdiff_t>(counted_to),
                                                 all.begin() + static_cast<std::ptrdiff_t>(start), '\n'));
     counted_to = start;

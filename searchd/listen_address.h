@@ -1,0 +1,16 @@
+// morgued's --listen value: HOST:PORT, [IPv6]:PORT.
+#pragma once
+
+#include <string>
+
+namespace morgue::searchd {
+
+struct ListenAddress {
+  std::string host;  // as httplib wants it: "::1", not "[::1]"
+  int port = 0;      // 0: any free port
+};
+
+// Throws QueryError (parameter "listen") naming what is wrong with `spec`.
+[[nodiscard]] ListenAddress parse_listen(const std::string& spec);
+
+}  // namespace morgue::searchd
