@@ -43,6 +43,17 @@ std::optional<Date> parse_partial_date(std::string_view text, bool upper_end) {
 // `2025-05-01..2025-05-31`, `2025-05..`, `..2025`: a publication-date range.
 // Processors must not throw through Xapian's parser (it leaks its parse state when a
 // foreign exception unwinds it): they note the problem in `error` for build() to raise.
+// YYYY, YYYY-M(M) or YYYY-M(M)-D(D), whether or not such a day exists.
+bool date_shaped(std::string_view text) {
+  const auto digits = [](std::string_view s, std::size_t min, std::size_t max) {
+    return s.size() >= min && s.size() <= max &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  const auto parts = split(text, '-');
+  if (parts.empty() || parts.size() > 3 || !digits(parts[0], 4, 4)) return false;
+  return std::all_of(parts.begin() + 1, parts.end(), [&](const std::string& p) { return digits(p, 1, 2); });
+}
+
 class DateRangeProcessor : public Xapian::RangeProcessor {
  public:
   DateRangeProcessor(const std::string& prefix, Xapian::Database db, std::shared_ptr<std::string> error)
@@ -50,8 +61,8 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
 
   Xapian::Query operator()(const std::string& begin, const std::string& end) override {
     std::optional<Date> from, to;
-    if (!begin.empty() && !(from = parse_partial_date(begin, false))) return Xapian::Query(Xapian::Query::OP_INVALID);
-    if (!end.empty() && !(to = parse_partial_date(end, true))) return Xapian::Query(Xapian::Query::OP_INVALID);
+    if (!begin.empty() && !(from = parse_partial_date(begin, false))) return not_a_date(begin);
+    if (!end.empty() && !(to = parse_partial_date(end, true))) return not_a_date(end);
     if (from && to && *to < *from) {
       if (error_->empty()) *error_ = "date range " + begin + ".." + end + " ends before it begins";
       return Xapian::Query::MatchNothing;
@@ -60,6 +71,14 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
   }
 
  private:
+  // An end shaped like a date (2025-02-30, 2025-13) that is none is the user's to fix;
+  // anything else is not a date range, for Xapian to say so.
+  Xapian::Query not_a_date(const std::string& text) {
+    if (!date_shaped(text)) return Xapian::Query(Xapian::Query::OP_INVALID);
+    if (error_->empty()) *error_ = "'" + text + "' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)";
+    return Xapian::Query::MatchNothing;
+  }
+
   Xapian::Database db_;
   std::shared_ptr<std::string> error_;
 };

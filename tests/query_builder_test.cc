@@ -196,6 +196,26 @@ TEST_CASE("Syntax errors and bad parameters are QueryErrors naming the parameter
   CHECK(morgue::parse_facet("date") == morgue::FacetKind::kDate);
 }
 
+TEST_CASE("An impossible date in a range is named as not a date", "[query][errors]") {
+  // It said "Unknown range operation" (Xapian's words when no range processor takes it).
+  const std::pair<const char*, const char*> rows[] = {
+      {"2025-02-30..2025-03-01", "'2025-02-30' is not a date"},
+      {"2025-01-01..2025-13", "'2025-13' is not a date"},
+      {"date:2025-04-31..2025-05", "2025-04-31"},
+  };
+  for (const auto& [q, message] : rows) {
+    INFO(q);
+    try {
+      (void)describe(q);
+      FAIL("accepted");
+    } catch (const morgue::QueryError& e) {
+      CHECK(e.parameter() == "q");
+      CHECK_THAT(e.what(), Catch::Matchers::Contains(message));
+    }
+  }
+  CHECK_NOTHROW(describe("2024-02-29..2024-03-01"));
+}
+
 TEST_CASE("Facet names and recency half-lives parse, or name the parameter", "[query]") {
   const std::pair<const char*, morgue::FacetKind> facets[] = {{"entity", morgue::FacetKind::kEntity},
                                                               {"entity.person", morgue::FacetKind::kPerson},
