@@ -6,6 +6,11 @@
 
 namespace morgue {
 
+// Skip reasons for articles that were read but not written: an older version of one
+// in the index, or one read before in this run (indexer/shard.h).
+inline constexpr const char* kSkippedOlder = "older-version";
+inline constexpr const char* kSkippedReadTwice = "read-twice";
+
 struct IndexStats {
   unsigned long added = 0;
   unsigned long updated = 0;
@@ -17,7 +22,14 @@ struct IndexStats {
   double seconds = 0;
   double text_megabytes = 0;  // headline + body bytes read
 
-  [[nodiscard]] unsigned long read() const { return added + updated + unchanged + failed; }
+  // Articles read (other skips are records that hold none: WARC revisits, non-HTML).
+  [[nodiscard]] unsigned long read() const {
+    unsigned long n = added + updated + unchanged + failed;
+    for (const char* reason : {kSkippedOlder, kSkippedReadTwice}) {
+      if (const auto it = skipped.find(reason); it != skipped.end()) n += it->second;
+    }
+    return n;
+  }
 };
 
 }  // namespace morgue

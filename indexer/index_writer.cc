@@ -155,6 +155,9 @@ void IndexWriter::record(Outcome outcome) {
     case Outcome::kOlder:
       ++counts_.older;
       break;
+    case Outcome::kDuplicate:
+      ++counts_.duplicate;
+      break;
   }
 }
 

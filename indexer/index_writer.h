@@ -31,7 +31,7 @@ struct WriterOptions {
 };
 
 struct WriteCounts {
-  unsigned long added = 0, updated = 0, unchanged = 0, older = 0;
+  unsigned long added = 0, updated = 0, unchanged = 0, older = 0, duplicate = 0;
 };
 
 class IndexWriter {

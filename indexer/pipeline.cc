@@ -82,7 +82,8 @@ PipelineResult run_pipeline(const std::filesystem::path& db_dir, const std::vect
   stats.added = counts.added;
   stats.updated = counts.updated;
   stats.unchanged = counts.unchanged + revisits;
-  if (counts.older) stats.skipped["older-version"] += counts.older;
+  if (counts.older) stats.skipped[kSkippedOlder] += counts.older;
+  if (counts.duplicate) stats.skipped[kSkippedReadTwice] += counts.duplicate;
   stats.documents = writer.doc_count();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   stats.text_megabytes = static_cast<double>(text_bytes) / 1e6;

@@ -1,6 +1,7 @@
 #include "indexer/shard.h"
 
 #include "common/date.h"
+#include "common/hashing.h"
 #include "common/identity.h"
 #include "common/schema.h"
 
@@ -23,9 +24,12 @@ Outcome Shard::add(Article& article) {
   const std::string id_term = boolean_term(FieldId::kId, id);
   const std::string date = article.published ? format_compact(*article.published) : std::string();
 
+  const bool again = !seen_.insert(stable_hash64(id_term)).second;
   const auto known = lookup(id_term);
   if (known) {
     if (known->fingerprint == fingerprint) return Outcome::kUnchanged;
+    // In one run, only a newer date replaces the version read first.
+    if (again && (date.empty() || known->date.empty() || date <= known->date)) return Outcome::kDuplicate;
     // The newer version of an article wins; an undated one replaces anything.
     if (!date.empty() && !known->date.empty() && date < known->date) return Outcome::kOlder;
   }

@@ -73,6 +73,53 @@ TEST_CASE("A changed article replaces its old version", "[indexer]") {
   CHECK(s.search(req).total == 12);
 }
 
+TEST_CASE("An article read twice in one run keeps the first unless the second is newer, and a re-run changes nothing",
+          "[indexer]") {
+  // AllSides has three URLs twice, same date, other text: every re-run replaced the
+  // first by the second and back ("6 updated"), never settling.
+  struct Row {
+    const char* first_date;
+    const char* second_date;
+    const char* kept;  // the body word the index keeps
+  };
+  const Row rows[] = {
+      {"2024-01-02", "2024-01-02", "alpha"},  // same date: the first stays
+      {"2024-01-02", "2024-01-05", "bravo"},  // a newer one replaces it
+      {"2024-01-05", "2024-01-02", "alpha"},  // an older one does not
+      {"2024-01-02", "", "alpha"},            // nor an undated one
+      {"", "2024-01-02", "alpha"},            // nor a dated one after an undated one
+  };
+  for (const auto& row : rows) {
+    INFO(row.first_date << " then " << row.second_date);
+    test::TempDir dir;
+    const fs::path db = dir.path() / "index", input = dir.path() / "d.jsonl";
+    auto line = [](const char* date, const char* word) {
+      return std::string(R"({"id":"x1","headline":"Harbour news","body":")") + word + R"( harbour report")" +
+             (*date ? std::string(R"(,"published":")") + date + '"' : std::string()) + "}\n";
+    };
+    test::write_file(input, line(row.first_date, "alpha") + line(row.second_date, "bravo"));
+    for (int run = 1; run <= 3; ++run) {
+      INFO("run " << run);
+      for (bool rebuild : {false, true}) {
+        if (run == 1 && rebuild) continue;
+        indexer::PipelineOptions options;
+        options.writer.rebuild = rebuild && run == 3;
+        const auto r = index(db, {input}, options);
+        CHECK(r.stats.failed == 0);
+        CHECK(r.stats.documents == 1);
+        if (run > 1 && !options.writer.rebuild) {
+          CHECK(r.stats.added == 0);
+          CHECK(r.stats.updated == 0);
+          CHECK(r.stats.unchanged == 1);
+        }
+        SearchRequest req;
+        req.query = row.kept;
+        CHECK(Searcher(db).search(req).total == 1);
+      }
+    }
+  }
+}
+
 TEST_CASE("A broken JSON line is reported by line number and the rest is indexed", "[indexer][errors]") {
   test::TempDir dir;
   const fs::path input = dir.path() / "mixed.jsonl";
