@@ -1,11 +1,12 @@
--- wrk script: cycles through the query file given as the first script argument.
+-- wrk script: cycles through the query file given as the first script argument
+-- (a line is a /search query string, or a path when it starts with "/").
 local paths = {}
 local i = 0
 
 function init(args)
   for line in io.lines(args[1]) do
     if line ~= "" and line:sub(1, 1) ~= "#" then
-      paths[#paths + 1] = "/search?" .. line
+      paths[#paths + 1] = line:sub(1, 1) == "/" and line or "/search?" .. line
     end
   end
 end

@@ -51,6 +51,11 @@ for c in 1 16 64; do
   row "HTTP (wrk)" "$c" "$out"
 done
 # The search page's requests: every search with the outlet, date and entity facets.
+# The floor of any request here: GET /health (no search) at 16 connections, wrk and
+# morgued sharing the 2 cores as in the rows above.
+echo /health >"$work/health.txt"
+row "HTTP (wrk), GET /health only" 16 \
+  "$(wrk -t2 -c16 -d"${seconds}s" --latency -s "$here/http_speed.lua" "http://127.0.0.1:$port" -- "$work/health.txt" | grep '^RESULT')"
 page=$here/queries-reuters-page.txt
 page_base=$("$build/bench/query-speed" --db "$work/index" --queries "$page" --seconds "$seconds" --threads 1)
 mix_rps=$base_rps
