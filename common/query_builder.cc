@@ -40,9 +40,6 @@ std::optional<Date> parse_partial_date(std::string_view text, bool upper_end) {
   return std::nullopt;
 }
 
-// `2025-05-01..2025-05-31`, `2025-05..`, `..2025`: a publication-date range.
-// Processors must not throw through Xapian's parser (it leaks its parse state when a
-// foreign exception unwinds it): they note the problem in `error` for build() to raise.
 // YYYY, YYYY-M(M) or YYYY-M(M)-D(D), whether or not such a day exists.
 bool date_shaped(std::string_view text) {
   const auto digits = [](std::string_view s, std::size_t min, std::size_t max) {
@@ -54,6 +51,9 @@ bool date_shaped(std::string_view text) {
   return std::all_of(parts.begin() + 1, parts.end(), [&](const std::string& p) { return digits(p, 1, 2); });
 }
 
+// `2025-05-01..2025-05-31`, `2025-05..`, `..2025`: a publication-date range.
+// Processors must not throw through Xapian's parser (it leaks its parse state when a
+// foreign exception unwinds it): they note the problem in `error` for build() to raise.
 class DateRangeProcessor : public Xapian::RangeProcessor {
  public:
   DateRangeProcessor(const std::string& prefix, Xapian::Database db, std::shared_ptr<std::string> error)

@@ -77,15 +77,9 @@ std::vector<std::pair<double, Xapian::doccount>> blend_recency(const Xapian::MSe
     Xapian::doccount index;
   };
   std::vector<Blended> blended;
-  std::vector<std::pair<double, Xapian::doccount>> order;
-  order.reserve(mset.size());
   Xapian::doccount i = 0;
-  for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
+  for (auto it = mset.begin(); it != mset.end() && i < window; ++it, ++i) {
     const double weight = it.get_weight();
-    if (i >= window) {
-      order.emplace_back(weight, i);
-      continue;
-    }
     const auto date =
         parse_compact(columns ? std::string(columns->date_of(*it)) : it.get_document().get_value(kSlotDate));
     const double age = date ? std::max(0L, asof_days - days_from_civil(*date)) : double(half_life_days);
@@ -95,8 +89,10 @@ std::vector<std::pair<double, Xapian::doccount>> blend_recency(const Xapian::MSe
   }
   std::stable_sort(blended.begin(), blended.end(),
                    [](const Blended& a, const Blended& b) { return a.log2_score > b.log2_score; });
-  order.insert(order.begin(), blended.size(), {});
-  for (std::size_t k = 0; k < blended.size(); ++k) order[k] = {blended[k].score, blended[k].index};
+  std::vector<std::pair<double, Xapian::doccount>> order;
+  order.reserve(mset.size());
+  for (const Blended& b : blended) order.emplace_back(b.score, b.index);
+  for (; i < mset.size(); ++i) order.emplace_back(mset[i].get_weight(), i);
   return order;
 }
 

@@ -5,7 +5,7 @@
 
 #include <unistd.h>
 
-#include "cli/command_line.h"
+#include "common/command_line.h"
 #include "common/errors.h"
 #include "common/identity.h"
 #include "common/json_writer.h"

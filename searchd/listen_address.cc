@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
-
-#include "common/errors.h"
 
 namespace morgue::searchd {
 namespace {
@@ -26,12 +25,12 @@ std::optional<int> port_number(std::string_view digits) {
 ListenAddress parse_listen(const std::string& listen) {
   const auto colon = listen.rfind(':');
   if (colon == std::string::npos || colon == 0) {
-    throw QueryError("listen", "--listen must be HOST:PORT (127.0.0.1:8080, [::1]:8080), not '" + listen + "'");
+    throw std::invalid_argument("must be HOST:PORT (127.0.0.1:8080, [::1]:8080), not '" + listen + "'");
   }
   const std::string port_text = listen.substr(colon + 1);
   const auto port = port_number(port_text);
   if (!port)
-    throw QueryError("listen", "--listen: the port must be 1-65535 (0: any free port), not '" + port_text + "'");
+    throw std::invalid_argument("the port must be 1-65535 (0: any free port), not '" + port_text + "'");
   ListenAddress address{listen.substr(0, colon), *port};
   // "[::1]:8080": httplib wants the address without brackets.
   if (address.host.size() > 2 && address.host.front() == '[' && address.host.back() == ']') {

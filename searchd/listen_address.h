@@ -10,7 +10,8 @@ struct ListenAddress {
   int port = 0;      // 0: any free port
 };
 
-// Throws QueryError (parameter "listen") naming what is wrong with `spec`.
+// Throws std::invalid_argument naming what is wrong with `spec`, for a message after
+// "--listen: " (morgued checks the option with it, a usage error: exit status 2).
 [[nodiscard]] ListenAddress parse_listen(const std::string& spec);
 
 }  // namespace morgue::searchd

@@ -1,8 +1,7 @@
 // morgued: the search daemon (docs/http-api.md).
 #include <iostream>
 
-#include "cli/command_line.h"
-#include "common/errors.h"
+#include "common/command_line.h"
 #include "searchd/listen_address.h"
 #include "searchd/server.h"
 
@@ -15,7 +14,18 @@ int main(int argc, char** argv) {
   unsigned time_limit_ms = 2000;
   bool quiet = false;
   app.add_option("--db", db, "index directory (served once it exists)")->capture_default_str();
-  app.add_option("--listen", listen, "HOST:PORT to listen on (loopback unless told otherwise)")->capture_default_str();
+  app.add_option("--listen", listen, "HOST:PORT to listen on (loopback unless told otherwise)")
+      ->check(CLI::Validator(
+          [](std::string& spec) {
+            try {
+              (void)parse_listen(spec);
+              return std::string();
+            } catch (const std::invalid_argument& e) {
+              return std::string(e.what());
+            }
+          },
+          "HOST:PORT"))
+      ->capture_default_str();
   app.add_option("--threads", options.threads, "searches run at once (default: two per core)")
       ->check(CLI::Range(1u, 256u))
       ->capture_default_str();
@@ -29,14 +39,9 @@ int main(int argc, char** argv) {
   app.add_flag("--quiet", quiet, "no access log");
   if (const auto status = morgue::cli::parse(app, argc, argv, {.program = "morgued"})) return *status;
 
-  try {
-    const ListenAddress address = parse_listen(listen);
-    options.host = address.host;
-    options.port = address.port;
-  } catch (const morgue::QueryError& e) {
-    std::cerr << "morgued: " << e.what() << '\n';
-    return 2;
-  }
+  const ListenAddress address = parse_listen(listen);  // checked above
+  options.host = address.host;
+  options.port = address.port;
   options.db_dir = db;
   options.facet_columns = !no_facet_columns;
   options.time_limit_seconds = time_limit_ms / 1000.0;

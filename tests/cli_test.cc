@@ -80,6 +80,8 @@ TEST_CASE("Bad options exit 2 with a message and --help exits 0", "[cli]") {
       {kIndex, {"--bogus"}, 2, "unknown option '--bogus'"},
       {kIndex, {"--help"}, 0, nullptr},
       {kDaemon, {"--threads", "0"}, 2, "--threads"},
+      {kDaemon, {"--listen", "127.0.0.1:99999"}, 2, "--listen: the port must be 1-65535 (0: any free port), not '99999'"},
+      {kDaemon, {"--listen", "8080"}, 2, "--listen: must be HOST:PORT"},
       {kDaemon, {"--db", db, "stray"}, 2, "unexpected argument 'stray'"},
       {kDaemon, {"--help"}, 0, nullptr},
   };

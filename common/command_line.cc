@@ -1,4 +1,4 @@
-#include "cli/command_line.h"
+#include "common/command_line.h"
 
 #include <iostream>
 
