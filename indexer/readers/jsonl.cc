@@ -1,5 +1,6 @@
 #include "indexer/readers/jsonl.h"
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <memory>
@@ -12,11 +13,15 @@
 #include "common/date.h"
 #include "common/errors.h"
 #include "common/text_util.h"
+#include "indexer/readers/language.h"
 
 namespace morgue::indexer {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Text given to language detection: enough for CLD2 to be sure.
+constexpr std::size_t kDetectBytes = 2048;
 
 constexpr unsigned kReadBufferBytes = 1u << 18;  // also zlib's buffer size
 
@@ -153,6 +158,16 @@ Article parse_line(const std::string& line, const FieldMapping& mapping, const s
   if (article.headline.empty()) article.headline = lede_headline(article.body);
   article.authors = authors_of(doc, mapping.authors, where);
   article.lang = trim(text_of(doc, mapping.lang, where));
+  // A feed's own lang is kept; without one, the text's (CLD2), as for HTML pages, so
+  // that lang: and the lang facet find the article and it is stemmed in its language.
+  // The start of the text is enough to be sure, and CLD2 over all of it was 84% of
+  // reading AllSides (3 s for 55 MB).
+  if (article.lang.empty()) {
+    std::size_t cut = std::min(article.body.size(), kDetectBytes);
+    while (cut > 0 && cut < article.body.size() && (static_cast<unsigned char>(article.body[cut]) & 0xC0) == 0x80)
+      --cut;  // not inside a character: CLD2 gives up on broken UTF-8
+    article.lang = detect_language(article.headline + "\n\n" + article.body.substr(0, cut)).code;
+  }
   article.source = where;
   return article;
 }
