@@ -140,6 +140,7 @@ TEST_CASE("Each collection goes through morgue's JSON Lines reader and index who
       CHECK(a.body == d.text);
       if (!d.title.empty()) CHECK(a.headline == d.title);
       CHECK(a.authors.empty());  // unmapped: they would lengthen the documents
+      CHECK(a.lang == "en");     // said by the JSON Lines, not detected
     }
 
     indexer::PipelineOptions options;

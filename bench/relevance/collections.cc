@@ -122,7 +122,9 @@ void write_jsonl(const std::vector<Document>& docs, std::ostream& out) {
     write_json_string(out, d.biblio);
     out << ",\"text\":";
     write_json_string(out, d.text);
-    out << "}\n";
+    // The collections are English: said, not left to detection (which reads Medline's
+    // four French titles over English abstracts as French).
+    out << ",\"lang\":\"en\"}\n";
   }
 }
 
