@@ -90,7 +90,11 @@ int main(int argc, char** argv) {
       std::cerr << "morgue-index: --delete and --rebuild do not go together: a rebuild indexes only its inputs\n";
       return 2;
     }
-    if (inputs.empty() && options.deletes.empty() && !options.writer.rebuild) {
+    if (inputs.empty() && options.writer.rebuild) {
+      std::cerr << "morgue-index: --rebuild builds a new index from the inputs named, and none is\n";
+      return 2;
+    }
+    if (inputs.empty() && options.deletes.empty()) {
       std::cerr << "morgue-index: nothing to do: name input files or directories, or --delete\n";
       return 2;
     }
@@ -112,6 +116,10 @@ int main(int argc, char** argv) {
       std::cout << to_json(result.stats) << '\n';
     } else {
       std::cerr << summary_line(result.stats) << '\n';
+    }
+    if (result.nothing_read) {
+      std::cerr << "morgue-index: the rebuild read no article; the live index is left as it was\n";
+      return 1;
     }
     if (result.interrupted) {
       std::cerr << (result.abandoned

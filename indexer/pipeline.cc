@@ -16,6 +16,15 @@ struct Interrupted {};
 PipelineResult run_pipeline(const std::filesystem::path& db_dir, const std::vector<std::filesystem::path>& inputs,
                             const PipelineOptions& options, const PipelineCallbacks& callbacks) {
   const auto started = std::chrono::steady_clock::now();
+  if (options.writer.rebuild) {
+    for (const auto& input : inputs) {
+      if (!std::filesystem::exists(input)) {
+        throw Error(input.string() +
+                    ": no such file or directory; a rebuild from the other inputs would replace the live index "
+                    "with less");
+      }
+    }
+  }
   PipelineResult result;
   IndexStats& stats = result.stats;
   IndexWriter writer(db_dir, options.writer);
@@ -71,8 +80,9 @@ PipelineResult run_pipeline(const std::filesystem::path& db_dir, const std::vect
     result.interrupted = true;
   }
   // An interrupted build of a new index is abandoned by the writer's destructor;
-  // an interrupted update commits what was read.
-  result.abandoned = result.interrupted && writer.building();
+  // an interrupted update commits what was read. So is a rebuild that read nothing.
+  result.nothing_read = options.writer.rebuild && !result.interrupted && articles == 0;
+  result.abandoned = (result.interrupted && writer.building()) || result.nothing_read;
   if (!result.abandoned) writer.finish();
   for (const auto& m : writer.take_failures()) {
     callbacks.message(m);

@@ -33,9 +33,13 @@ struct PipelineResult {
   IndexStats stats;
   bool interrupted = false;
   bool abandoned = false;  // an interrupted build of a new index: the live one is unchanged
+  // A --rebuild that read no article: abandoned rather than swapped in, which would
+  // empty the live index.
+  bool nothing_read = false;
 };
 
-// Throws IndexUnavailable when the index cannot be opened for writing.
+// Throws IndexUnavailable when the index cannot be opened for writing, and Error when a
+// --rebuild names an input that does not exist (it would replace the live index with less).
 [[nodiscard]] PipelineResult run_pipeline(const std::filesystem::path& db_dir,
                                           const std::vector<std::filesystem::path>& inputs,
                                           const PipelineOptions& options, const PipelineCallbacks& callbacks = {});

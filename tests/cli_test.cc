@@ -78,6 +78,7 @@ TEST_CASE("Bad options exit 2 with a message and --help exits 0", "[cli]") {
       {kSearch, {"--help"}, 0, nullptr},
       {kIndex, {"--db", db, "--batch", "0", "corpus"}, 2, "--batch"},
       {kIndex, {"--bogus"}, 2, "unknown option '--bogus'"},
+      {kIndex, {"--db", db, "--rebuild"}, 2, "--rebuild builds a new index from the inputs named"},
       {kIndex, {"--help"}, 0, nullptr},
       {kDaemon, {"--threads", "0"}, 2, "--threads"},
       {kDaemon, {"--listen", "127.0.0.1:99999"}, 2, "--listen: the port must be 1-65535 (0: any free port), not '99999'"},

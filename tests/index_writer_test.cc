@@ -239,6 +239,36 @@ TEST_CASE("kill -9 mid-run leaves the last commit searchable and the next run co
   CHECK(r.stats.documents == static_cast<Xapian::doccount>(kArticles) + 5);
 }
 
+TEST_CASE("A rebuild that reads no article, or names a missing input, leaves the live index as it was",
+          "[indexer][rebuild]") {
+  // It swapped in the empty build: the live index's articles were gone.
+  test::TempDir dir;
+  const fs::path db = dir.path() / "index", input = dir.path() / "a.jsonl", broken = dir.path() / "broken.jsonl";
+  write_jsonl(input, 4);
+  REQUIRE(index(db, {input}).stats.added == 4);
+  test::write_file(broken, "{not json\n[1,2]\n");
+  indexer::PipelineOptions rebuild;
+  rebuild.writer.rebuild = true;
+  for (const std::vector<fs::path>& inputs :
+       {std::vector<fs::path>{broken}, std::vector<fs::path>{}, std::vector<fs::path>{dir.path() / "empty-folder"}}) {
+    fs::create_directories(dir.path() / "empty-folder");
+    INFO(inputs.size());
+    const auto r = index(db, inputs, rebuild);
+    CHECK(r.abandoned);
+    CHECK(r.nothing_read);
+    CHECK(r.stats.documents == 4);
+    CHECK(Searcher(db).doc_count() == 4);
+  }
+  // One input of several missing: refused before anything is read.
+  CHECK_THROWS_AS(index(db, {input, dir.path() / "typo.jsonl"}, rebuild), Error);
+  CHECK(Searcher(db).doc_count() == 4);
+  // A rebuild that reads articles still swaps.
+  write_jsonl(input, 2);
+  const auto r = index(db, {input}, rebuild);
+  CHECK_FALSE(r.abandoned);
+  CHECK(Searcher(db).doc_count() == 2);
+}
+
 TEST_CASE("An interrupted build leaves the live index as it was", "[indexer][rebuild]") {
   test::TempDir dir;
   const fs::path db = dir.path() / "index", input = dir.path() / "a.jsonl";
