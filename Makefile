@@ -60,6 +60,11 @@ test-tsan: deps
 index: build
 	$(BUILD)/indexer/morgue-index --rebuild --db $(DB) corpus/
 
+# Search the index from the command line: make search Q='"root causes" putin'
+Q ?= "root causes" putin
+search: build
+	$(BUILD)/searchd/morgue-search --db $(DB) -- '$(Q)'
+
 # Index the demo archive, then serve it: http://127.0.0.1:8080/
 run: index
 	$(BUILD)/searchd/morgue-search --db $(DB) --limit 3 '"root causes" putin'

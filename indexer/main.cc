@@ -61,10 +61,13 @@ int main(int argc, char** argv) {
   std::string map_spec, map_file;
   bool json = false, quiet = false, extract_only = false;
   PipelineOptions options;
-  app.add_option("inputs", inputs, "files or directories: MANIFEST.tsv folders, .txt, .jsonl, .sgm");
+  app.add_option("inputs", inputs,
+                 "files or directories: MANIFEST.tsv folders, .txt, .jsonl(.gz), .sgm, .html(.gz), .warc(.gz)");
   app.add_option("--db", db, "index directory (created if missing)");
   app.add_flag("--rebuild", options.writer.rebuild, "build a fresh index beside the live one, swap it in when done");
-  app.add_option("--delete", options.deletes, "remove the article with this id or URL (repeatable)");
+  // One value each time: "--delete ID FILE" must read FILE, not delete it.
+  app.add_option("--delete", options.deletes, "remove the article with this id or URL (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--map", map_spec, "JSON Lines field mapping, e.g. headline=title,body=content_original");
   app.add_option("--map-file", map_file, "file with one 'field = key' mapping per line")->excludes("--map");
   bool no_entities = false;

@@ -129,3 +129,18 @@ TEST_CASE("A query starting with '-' goes after -- and the error for it says so"
   CHECK(right.status == 0);
   CHECK_THAT(right.out, Catch::StartsWith("4 matches"));
 }
+
+TEST_CASE("morgue-index --delete takes one value, so inputs after it are still read", "[cli]") {
+  // "--delete ID FILE" took FILE as a second article to delete, and never read it.
+  test::TempDir dir;
+  const fs::path db = dir.path() / "index", a = dir.path() / "a.jsonl", b = dir.path() / "b.jsonl";
+  test::write_file(a, R"({"id":"a1","headline":"Harbour cranes","body":"Harbour cranes unload ships."})" "\n");
+  test::write_file(b, R"({"id":"b1","headline":"Ferry timetable","body":"The ferry leaves at noon."})" "\n");
+  REQUIRE(run(dir.path(), kIndex, {"-q", "--db", db.string(), a.string()}).status == 0);
+  const Run r = run(dir.path(), kIndex, {"-q", "--json", "--db", db.string(), "--delete", "a1", b.string()});
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains(R"("added":1)") && Catch::Contains(R"("deleted":1)"));
+  const Run twice = run(dir.path(), kIndex, {"-q", "--json", "--db", db.string(), "--delete", "b1", "--delete", "a1"});
+  CHECK_THAT(twice.out, Catch::Contains(R"("deleted":1)") && Catch::Contains(R"("failed":1)"));
+}
