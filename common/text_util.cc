@@ -126,7 +126,29 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
-std::string repair_utf8(std::string_view bytes) {
+namespace {
+
+// windows-1252's 0x80-0x9F (0xA0-0xFF are Latin-1's, the same code points); 0 where
+// it defines none. A table rather than an ICU converter: only the bytes that are not
+// UTF-8 are converted, one by one, amid UTF-8 that stays as it is.
+constexpr char16_t kWindows1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+void append_windows1252(std::string& out, unsigned char byte) {
+  const UChar32 c = byte < 0xA0 ? kWindows1252High[byte - 0x80] : byte;
+  if (c == 0) {
+    out += "\xEF\xBF\xBD";  // U+FFFD
+    return;
+  }
+  char buffer[4];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buffer, n, c);
+  out.append(buffer, static_cast<std::size_t>(n));
+}
+
+std::string repair(std::string_view bytes, bool windows1252) {
   if (is_valid_utf8(bytes)) return std::string(bytes);  // the common case, as is
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   const auto length = static_cast<int32_t>(bytes.size());
@@ -137,14 +159,23 @@ std::string repair_utf8(std::string_view bytes) {
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    if (c < 0) {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-    } else {
+    if (c >= 0) {
       out.append(bytes.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    } else if (windows1252) {
+      append_windows1252(out, s[start]);  // one byte, then UTF-8 again from the next
+      i = start + 1;
+    } else {
+      out += "\xEF\xBF\xBD";  // U+FFFD for the ill-formed sequence
     }
   }
   return out;
 }
+
+}  // namespace
+
+std::string repair_utf8(std::string_view bytes) { return repair(bytes, false); }
+
+std::string repair_utf8_windows1252(std::string_view bytes) { return repair(bytes, true); }
 
 std::size_t utf8_length(std::string_view s) {
   std::size_t n = 0;

@@ -22,6 +22,10 @@ namespace morgue {
 [[nodiscard]] bool is_valid_utf8(std::string_view s);
 // Replaces invalid UTF-8 sequences with U+FFFD so that everything in the index is UTF-8.
 [[nodiscard]] std::string repair_utf8(std::string_view bytes);
+// The same, but each byte that is not part of UTF-8 is read as windows-1252, as old
+// exports mix it in ("Caf\xE9 \x93smart\x94"); the five bytes windows-1252 leaves
+// undefined become U+FFFD.
+[[nodiscard]] std::string repair_utf8_windows1252(std::string_view bytes);
 
 // The first sentence of `text`, cut at a word boundary to at most `max_chars`
 // bytes with an ellipsis: a headline for articles that have none.

@@ -160,22 +160,26 @@ TEST_CASE("text files without a manifest: headline from the first line or the le
   for (const char* name : {"000_42efc17f8a286118.txt", "004_31363c931ec8fce3.txt"}) {
     fs::copy_file(morgue::test::corpus_dir() / name, dir.path() / name);
   }
-  write_file(dir.path() / "latin.txt", "Caf\xE9 owners protest\nThe owners of the caf\xE9 said no.\n");
+  // Windows-1252 (Latin-1 with smart quotes), and UTF-8 with a byte-order mark.
+  write_file(dir.path() / "latin.txt", "Caf\xE9 owners protest\nThe owners of the caf\xE9 said \x93no\x94.\n");
+  write_file(dir.path() / "bom.txt", "\xEF\xBB\xBF" "BOM headline story\nThe body of the story with a mark.\n");
   // Named on the command line they are read; found in a walk of a folder without a
   // manifest they are not (such folders hold READMEs and lists).
   const Collected walked = read({dir.path()});
   CHECK(walked.articles.empty());
-  CHECK(walked.skipped.size() == 3);
-  const Collected c = read(
-      {dir.path() / "000_42efc17f8a286118.txt", dir.path() / "004_31363c931ec8fce3.txt", dir.path() / "latin.txt"});
+  CHECK(walked.skipped.size() == 4);
+  const Collected c = read({dir.path() / "000_42efc17f8a286118.txt", dir.path() / "004_31363c931ec8fce3.txt",
+                            dir.path() / "latin.txt", dir.path() / "bom.txt"});
   REQUIRE(c.errors.empty());
-  REQUIRE(c.articles.size() == 3);
+  REQUIRE(c.articles.size() == 4);
   CHECK(c.articles[0].headline == "Ukraine and Russia promise 'roadmap' to peace after talks");
   CHECK(c.articles[0].body.starts_with("Putin and Poroshenko agree"));
   CHECK(c.articles[1].headline.starts_with("Talks between Russia and the U.S"));
   CHECK(c.articles[2].id == "latin");
-  CHECK(valid_utf8(c.articles[2].headline));
-  CHECK(c.articles[2].headline.find("\xEF\xBF\xBD") != std::string::npos);  // repaired, not dropped
+  // Not UTF-8: read as windows-1252, as the HTML reader does, rather than U+FFFD.
+  CHECK(c.articles[2].headline == "Caf\u00E9 owners protest");
+  CHECK(c.articles[2].body == "The owners of the caf\u00E9 said \u201Cno\u201D.");
+  CHECK(c.articles[3].headline == "BOM headline story");  // the mark is not text
 }
 
 TEST_CASE("Reuters: one file, its records and their fields", "[readers][reuters]") {
@@ -377,6 +381,19 @@ TEST_CASE("JSONL: an article without lang gets its text's language, a declared o
   CHECK(c.articles[0].lang == "de");
   CHECK(c.articles[1].lang == "en");
   CHECK(c.articles[2].lang == "fr");  // the feed said so
+}
+
+TEST_CASE("JSONL: a value that is not UTF-8 is read as windows-1252", "[readers][jsonl]") {
+  // JSON is UTF-8, but old exports are not: "Caf\xE9" became "Caf\uFFFD".
+  TempDir dir;
+  const fs::path file = dir.path() / "old.jsonl";
+  write_file(file, "{\"id\":\"l1\",\"lang\":\"en\",\"headline\":\"Caf\xE9 \x93smart\x94\",\"body\":\"Na\xEFve "
+                   "text, and UTF-8 caf\xC3\xA9 beside it.\"}\n");
+  Collected c;
+  read_jsonl(file, FieldMapping{}, c.sink());
+  REQUIRE(c.articles.size() == 1);
+  CHECK(c.articles[0].headline == "Caf\u00E9 \u201Csmart\u201D");
+  CHECK(c.articles[0].body == "Na\u00EFve text, and UTF-8 caf\u00E9 beside it.");
 }
 
 TEST_CASE("JSONL: gzip-compressed files read the same", "[readers][jsonl]") {

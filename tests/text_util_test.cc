@@ -50,3 +50,18 @@ TEST_CASE("A headline is taken from the lede", "[text]") {
   CHECK(morgue::lede_headline("Markets fell sharply on Monday. Traders blamed the Fed.") ==
         "Markets fell sharply on Monday");
 }
+
+TEST_CASE("repair_utf8_windows1252 reads the bytes that are not UTF-8 as windows-1252", "[text]") {
+  const std::pair<const char*, const char*> rows[] = {
+      {"caf\xC3\xA9", "caf\u00E9"},                          // UTF-8 stays
+      {"Caf\xE9", "Caf\u00E9"},                              // Latin-1
+      {"\x93quoted\x94 \x80 5", "\u201Cquoted\u201D \u20AC 5"},  // windows-1252's own
+      {"a\x81z", "a\uFFFDz"},                                // undefined in windows-1252
+      {"Na\xEFve caf\xC3\xA9", "Na\u00EFve caf\u00E9"},      // both in one value
+      {"end \xC3", "end \u00C3"},                            // a cut sequence: its byte
+  };
+  for (const auto& [in, out] : rows) {
+    INFO(in);
+    CHECK(morgue::repair_utf8_windows1252(in) == out);
+  }
+}

@@ -20,6 +20,10 @@ struct DecodedPage {
 // undecodable bytes become U+FFFD.
 [[nodiscard]] DecodedPage decode_html(std::string_view bytes, std::string_view declared = {});
 
+// A text file's bytes as UTF-8, by the same steps without a transport's charset: its
+// byte-order mark (dropped), UTF-8, uchardet's guess, windows-1252.
+[[nodiscard]] std::string decode_text(std::string_view bytes);
+
 // The charset named in a Content-Type value: "text/html; charset=ISO-8859-1" -> "ISO-8859-1".
 [[nodiscard]] std::string charset_from_content_type(std::string_view content_type);
 

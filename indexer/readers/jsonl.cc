@@ -102,7 +102,7 @@ std::string text_of(const rapidjson::Value& object, const std::string& key, cons
   const auto it = object.FindMember(rapidjson::StringRef(key.data(), key.size()));
   if (it == object.MemberEnd() || it->value.IsNull()) return {};
   const rapidjson::Value& v = it->value;
-  if (v.IsString()) return repair_utf8(std::string_view(v.GetString(), v.GetStringLength()));
+  if (v.IsString()) return repair_utf8_windows1252(std::string_view(v.GetString(), v.GetStringLength()));
   if (v.IsInt64()) return std::to_string(v.GetInt64());
   if (v.IsUint64()) return std::to_string(v.GetUint64());
   throw InputError(where, "\"" + key + "\" is not a string");

@@ -8,6 +8,7 @@
 #include "common/date.h"
 #include "common/furniture.h"
 #include "common/text_util.h"
+#include "indexer/readers/html_charset.h"
 
 namespace morgue::indexer {
 namespace {
@@ -83,7 +84,7 @@ Article article_from_row(const fs::path& dir, const Manifest& manifest, const st
   const auto bytes = read_bytes(path);
   if (!bytes) throw InputError(where, "cannot read " + path.string());
 
-  auto [headline, body] = headline_and_body(repair_utf8(*bytes), repair_utf8(cell(manifest, row, "headline")));
+  auto [headline, body] = headline_and_body(decode_text(*bytes), repair_utf8(cell(manifest, row, "headline")));
   if (body.empty()) throw InputError(where, file + " has no article text once site furniture is removed");
   article.headline = std::move(headline);
   article.body = std::move(body);
@@ -162,7 +163,7 @@ void read_plain_text_file(const fs::path& file, const ReadSink& sink) {
     sink.error(InputError(file.string(), "cannot read the file"));
     return;
   }
-  auto [headline, body] = headline_and_body(repair_utf8(*bytes), "");
+  auto [headline, body] = headline_and_body(decode_text(*bytes), "");
   if (body.empty()) {
     sink.error(InputError(file.string(), "no article text once site furniture is removed"));
     return;
