@@ -1,9 +1,11 @@
 #include "common/date.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
 #include <cstdio>
+#include <vector>
 
 namespace morgue {
 namespace {
@@ -46,6 +48,71 @@ std::optional<Date> parse_iso_date(std::string_view text) {
   // Anything after the day must be a time part: "T..." or " ...".
   if (text.size() > 10 && text[10] != 'T' && text[10] != 't' && text[10] != ' ') return std::nullopt;
   return make_date(y, m, d);
+}
+
+namespace {
+
+// 1-12 for an English month name or its abbreviation ("Nov", "Sept", "november"); 0 else.
+int month_of(std::string_view word) {
+  static constexpr std::array<std::string_view, 12> kNames = {"january", "february", "march",     "april",
+                                                              "may",     "june",     "july",      "august",
+                                                              "september", "october", "november", "december"};
+  if (word.size() < 3) return 0;
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::size_t i = 0; i < kNames.size(); ++i) {
+    if (kNames[i].starts_with(lower)) return static_cast<int>(i) + 1;
+  }
+  return 0;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+std::optional<Date> parse_written_date(std::string_view text) {
+  if (auto d = parse_iso_date(text)) return d;
+  // YYYY/MM/DD
+  if (text.size() >= 8 && all_digits(text.substr(0, 4)) && text[4] == '/') {
+    int y = 0, m = 0, d = 0;
+    const auto slash = text.find('/', 5);
+    if (slash == std::string_view::npos || !read_int(text, 0, 4, y) || !read_int(text, 5, slash - 5, m)) {
+      return std::nullopt;
+    }
+    std::size_t end = slash + 1;
+    while (end < text.size() && end < slash + 3 && text[end] >= '0' && text[end] <= '9') ++end;
+    if (!read_int(text, slash + 1, end - slash - 1, d)) return std::nullopt;
+    return make_date(y, m, d);
+  }
+  // Words: a month's name, the day's number beside it, a four-digit year after them.
+  std::vector<std::string_view> tokens;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!std::isalnum(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
+    tokens.push_back(text.substr(i, end - i));
+    i = end;
+  }
+  auto day_at = [&](std::size_t k) {
+    return k < tokens.size() && tokens[k].size() <= 2 && all_digits(tokens[k]) ? std::stoi(std::string(tokens[k]))
+                                                                                  : 0;
+  };
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const int m = month_of(tokens[k]);
+    if (m == 0) continue;
+    const int d = day_at(k + 1) ? day_at(k + 1) : (k > 0 ? day_at(k - 1) : 0);
+    if (d == 0) return std::nullopt;
+    for (std::size_t y = k + 1; y < tokens.size() && y <= k + 3; ++y) {
+      if (tokens[y].size() == 4 && all_digits(tokens[y])) return make_date(std::stoi(std::string(tokens[y])), m, d);
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 std::optional<Date> parse_dmy_month_name(std::string_view text) {

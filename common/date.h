@@ -21,6 +21,11 @@ struct Date {
 // is not such a date or names no real day (2025-02-30).
 [[nodiscard]] std::optional<Date> parse_iso_date(std::string_view text);
 
+// A date as pages write one in their metadata: ISO 8601 (parse_iso_date), YYYY/MM/DD,
+// or English words: RFC 2822 "Mon, 19 May 2025 23:30:00 -0500", "May 19, 2025",
+// "19 Nov 2019 07:09 GMT". The day as written (the publisher's), the time ignored.
+[[nodiscard]] std::optional<Date> parse_written_date(std::string_view text);
+
 // Reuters-21578 style: "26-FEB-1987 15:01:01.79" (leading blanks allowed).
 [[nodiscard]] std::optional<Date> parse_dmy_month_name(std::string_view text);
 

@@ -44,3 +44,31 @@ TEST_CASE("Dates format and round-trip through day numbers", "[date]") {
   CHECK(morgue::days_from_civil(Date{2025, 5, 31}) - morgue::days_from_civil(Date{2025, 5, 1}) == 30);
   for (long n : {-1000L, 0L, 20000L, 20240L}) CHECK(morgue::days_from_civil(morgue::civil_from_days(n)) == n);
 }
+
+TEST_CASE("Dates as pages write them in their metadata parse to the day written", "[date]") {
+  struct Row {
+    const char* text;
+    std::optional<Date> expected;
+  };
+  const Row rows[] = {
+      {"2025-05-19T23:30:00-05:00", Date{2025, 5, 19}},         // ISO, as parse_iso_date
+      {"2004/01/22 00:48:49", Date{2004, 1, 22}},               // BBC's OriginalPublicationDate
+      {"Mon, 19 May 2025 23:30:00 -0500", Date{2025, 5, 19}},   // RFC 2822
+      {"May 19, 2025", Date{2025, 5, 19}},
+      {"November 19, 2019", Date{2019, 11, 19}},
+      {"19 Nov 2019 07:09 GMT", Date{2019, 11, 19}},            // Al Jazeera's JSON-LD
+      {"Tue Nov 19 2019 05:44:06 GMT+0000", Date{2019, 11, 19}},  // JavaScript's Date
+      {"19. September 2019", Date{2019, 9, 19}},
+      {"Sept. 3, 2019", Date{2019, 9, 3}},
+      {"Feb 30, 2025", std::nullopt},                           // no such day
+      {"May 2025", std::nullopt},                               // no day
+      {"in 2025 the mayor said", std::nullopt},
+      {"Monday", std::nullopt},
+      {"", std::nullopt},
+      {"2025/13/01", std::nullopt},
+  };
+  for (const auto& row : rows) {
+    INFO(row.text);
+    CHECK(morgue::parse_written_date(row.text) == row.expected);
+  }
+}

@@ -83,6 +83,29 @@ TEST_CASE("publication date fallbacks: JSON-LD, meta, time element, URL path", "
   CHECK_FALSE(extract(page("", article_body()), src).published.has_value());
 }
 
+TEST_CASE("placeholder dates are skipped, and dates written in words or with slashes are read", "[html][metadata]") {
+  // The Detroit News' JSON-LD says 0001-01-01 and stood as the date; BBC pages say
+  // OriginalPublicationDate "2004/01/22 00:48:49"; RFC 2822 and "May 19, 2025" were dropped.
+  HtmlSource src;
+  src.fetched_url = "https://example.org/story/news/2019/11/19/harbour-vote/";
+  const std::string placeholder =
+      R"(<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"0001-01-01T00:00:00Z"}</script>)";
+  CHECK(extract(page(placeholder, article_body()), src).published == Date{2019, 11, 19});
+  src.fetched_url = "https://example.org/news/harbour-vote";
+  const std::pair<std::string, Date> rows[] = {
+      {R"(<meta name="OriginalPublicationDate" content="2004/01/22 00:48:49">)", Date{2004, 1, 22}},
+      {R"(<meta property="article:published_time" content="Mon, 19 May 2025 23:30:00 -0500">)", Date{2025, 5, 19}},
+      {R"(<meta name="pubdate" content="May 19, 2025">)", Date{2025, 5, 19}},
+      {R"(<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"19 Nov 2019 07:09 GMT"}</script>)", Date{2019, 11, 19}},
+  };
+  for (const auto& [head, date] : rows) {
+    INFO(head);
+    CHECK(extract(page(head, article_body()), src).published == date);
+  }
+  const std::string js_time = R"(<time datetime="Tue Nov 19 2019 05:44:06 GMT+0000">Nov 19</time>)";
+  CHECK(extract(page("", js_time + article_body()), src).published == Date{2019, 11, 19});
+}
+
 TEST_CASE("a date after the fetch is not the publication date", "[html][metadata]") {
   HtmlSource src;
   src.fetched_date = Date{2025, 1, 1};

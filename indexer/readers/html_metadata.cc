@@ -14,8 +14,9 @@ namespace morgue::indexer {
 namespace {
 
 // <meta> names that carry a publication date, after article:published_time.
-constexpr std::array<std::string_view, 7> kDateMetas = {"datepublished",  "og:published_time", "pubdate", "publishdate",
-                                                        "dc.date.issued", "dc.date",           "date"};
+constexpr std::array<std::string_view, 8> kDateMetas = {
+    "datepublished", "og:published_time", "pubdate", "publishdate", "dc.date.issued", "dc.date", "date",
+    "originalpublicationdate"};  // the BBC's
 
 constexpr std::array<std::string_view, 8> kTitleSeparators = {" | ",  " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
                                                               " :: ", " \xC2\xB7 ", " \xC2\xBB ",     " / "};
@@ -203,13 +204,17 @@ PageMetadata extract_metadata(const GumboNode* root, const HtmlSource& src) {
   if (m.headline.empty()) m.headline = strip_site_suffix(c.title, site_names);
 
   // Publication date: JSON-LD datePublished, article:published_time (then other date
-  // metas), <time datetime>, a date in the URL's path. A date after the fetch is wrong.
-  auto plausible = [&](const std::optional<Date>& d) { return d && (!src.fetched_date || *d <= *src.fetched_date); };
+  // metas), <time datetime>, a date in the URL's path, each as written (ISO, slashes or
+  // words: parse_written_date). A date after the fetch is wrong, and one before 1900 a
+  // CMS's placeholder ("0001-01-01T00:00:00Z").
+  auto plausible = [&](const std::optional<Date>& d) {
+    return d && d->year >= 1900 && (!src.fetched_date || *d <= *src.fetched_date);
+  };
   std::vector<std::string> date_texts = {ld.date_published, meta(c, "article:published_time")};
   for (std::string_view key : kDateMetas) date_texts.push_back(meta(c, std::string(key)));
   date_texts.insert(date_texts.end(), c.time_datetimes.begin(), c.time_datetimes.end());
   for (const std::string& text : date_texts) {
-    if (auto d = parse_iso_date(trim(text)); plausible(d)) {
+    if (auto d = parse_written_date(trim(text)); plausible(d)) {
       m.published = d;
       break;
     }
