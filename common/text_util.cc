@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <utility>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -172,6 +174,49 @@ std::string repair(std::string_view bytes, bool windows1252) {
 }
 
 }  // namespace
+
+std::string decode_entities(std::string_view s) {
+  static constexpr std::pair<std::string_view, UChar32> kNamed[] = {
+      {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", 0xA0}};
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto semi = s[i] == '&' ? s.find(';', i) : std::string_view::npos;
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out += s[i];
+      continue;
+    }
+    const std::string_view name = s.substr(i + 1, semi - i - 1);
+    UChar32 cp = -1;
+    for (const auto& [entity, c] : kNamed) {
+      if (name == entity) cp = c;
+    }
+    if (cp < 0 && name.size() >= 2 && name[0] == '#') {
+      const bool hex = name[1] == 'x' || name[1] == 'X';
+      const std::string_view digits = name.substr(hex ? 2 : 1);
+      unsigned long value = 0;
+      const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
+      if (!digits.empty() && ec == std::errc() && end == digits.data() + digits.size() && value <= 0x10FFFF &&
+          !(value >= 0xD800 && value <= 0xDFFF)) {
+        cp = static_cast<UChar32>(value);
+      }
+    }
+    if (cp < 0) {
+      out += '&';
+      continue;
+    }
+    if (cp >= 0x20 && cp != 0x7F) {
+      char buffer[4];
+      int32_t n = 0;
+      U8_APPEND_UNSAFE(buffer, n, cp);
+      out.append(buffer, static_cast<std::size_t>(n));
+    } else if (cp == '\n' || cp == '\t') {
+      out += static_cast<char>(cp);
+    }
+    i = semi;
+  }
+  return out;
+}
 
 std::string repair_utf8(std::string_view bytes) { return repair(bytes, false); }
 

@@ -27,6 +27,13 @@ namespace morgue {
 // undefined become U+FFFD.
 [[nodiscard]] std::string repair_utf8_windows1252(std::string_view bytes);
 
+// Character references -> UTF-8: &amp; &lt; &gt; &quot; &apos; &nbsp;, &#233; and &#xE9;.
+// Control characters other than tab and newline are dropped (Reuters' &#2; &#3; are
+// the wire's framing); an '&' that starts no such reference stays as it is. For SGML and
+// for text that HTML-escapes inside JSON (JSON-LD): gumbo decodes the HTML it parses
+// but has no call for a string of its own.
+[[nodiscard]] std::string decode_entities(std::string_view s);
+
 // The first sentence of `text`, cut at a word boundary to at most `max_chars`
 // bytes with an ellipsis: a headline for articles that have none.
 [[nodiscard]] std::string lede_headline(std::string_view text, std::size_t max_chars = 110);

@@ -106,6 +106,16 @@ TEST_CASE("placeholder dates are skipped, and dates written in words or with sla
   CHECK(extract(page("", js_time + article_body()), src).published == Date{2019, 11, 19});
 }
 
+TEST_CASE("entities in JSON-LD text are decoded", "[html][metadata]") {
+  // CMSs HTML-escape their JSON-LD: the headline read "Smith &amp; Sons prices".
+  const std::string ld =
+      R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"Smith &amp; Sons &#8216;prices&#8217;",)"
+      R"("author":{"@type":"Person","name":"Ann O&#39;Neil"}}</script>)";
+  const Article a = extract(page(ld, article_body()));
+  CHECK(a.headline == "Smith & Sons \u2018prices\u2019");
+  CHECK(a.authors == std::vector<std::string>{"Ann O'Neil"});
+}
+
 TEST_CASE("a date after the fetch is not the publication date", "[html][metadata]") {
   HtmlSource src;
   src.fetched_date = Date{2025, 1, 1};

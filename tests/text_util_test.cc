@@ -65,3 +65,18 @@ TEST_CASE("repair_utf8_windows1252 reads the bytes that are not UTF-8 as windows
     CHECK(morgue::repair_utf8_windows1252(in) == out);
   }
 }
+
+TEST_CASE("decode_entities: the named ones text uses, numbers, and '&' that is no entity", "[text]") {
+  const std::pair<const char*, const char*> rows[] = {
+      {"Smith &amp; Sons", "Smith & Sons"},
+      {"&lt;b&gt; &quot;q&quot; &apos;a&apos; &#39;b&#39;", "<b> \"q\" 'a' 'b'"},
+      {"caf&#233; &#xE9;&#XE9; &#x201C;x&#x201D;", "caf\u00E9 \u00E9\u00E9 \u201Cx\u201D"},
+      {"a&nbsp;b", "a\u00A0b"},
+      {"AT&T; R&D & more &unknown; &#; &#x;", "AT&T; R&D & more &unknown; &#; &#x;"},
+      {"ctrl&#2;codes&#3;", "ctrlcodes"},  // the wire's framing, not text
+  };
+  for (const auto& [in, out] : rows) {
+    INFO(in);
+    CHECK(morgue::decode_entities(in) == out);
+  }
+}

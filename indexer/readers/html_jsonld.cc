@@ -73,7 +73,7 @@ class Graph {
   // A string, the first string of a list, or an object's "name".
   std::string text(const Value& raw) const {
     const Value& v = resolve(raw);
-    if (v.IsString()) return collapse_spaces(v.GetString());
+    if (v.IsString()) return collapse_spaces(decode_entities(v.GetString()));  // CMSs HTML-escape JSON-LD
     if (v.IsArray()) {
       for (const Value& item : v.GetArray()) {
         if (std::string t = text(item); !t.empty()) return t;
@@ -144,7 +144,7 @@ JsonLdArticle parse_json_ld(const std::vector<std::string_view>& scripts) {
   article.publisher = graph.field(*best, "publisher");
   article.authors = graph.names(*best, "author");
   if (const auto body = best->FindMember("articleBody"); body != best->MemberEnd() && body->value.IsString()) {
-    article.article_body = trim(body->value.GetString());  // keeps its line breaks
+    article.article_body = trim(decode_entities(body->value.GetString()));  // keeps its line breaks
   }
   return article;
 }

@@ -46,61 +46,6 @@ std::string_view attribute(std::string_view tag, std::string_view name) {
   return end == std::string_view::npos ? std::string_view() : tag.substr(start, end - start);
 }
 
-void append_code_point(std::string& out, unsigned long cp) {
-  // The wire service's control codes (&#2; start of text, &#3; end, &#5;, &#22;, ...)
-  // are transmission framing, not text.
-  if (cp < 0x20 || cp == 0x7F) {
-    if (cp == '\n' || cp == '\t') out += static_cast<char>(cp);
-    return;
-  }
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// SGML entities -> UTF-8. The input is already UTF-8 (converted from Latin-1 once
-// per file), so only '&' sequences change.
-std::string decode_entities(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '&') {
-      out += s[i];
-      continue;
-    }
-    const auto semi = s.find(';', i);
-    if (semi == std::string_view::npos || semi - i > 8) {
-      out += '&';
-      continue;
-    }
-    const std::string_view name = s.substr(i + 1, semi - i - 1);
-    if (name == "lt") {
-      out += '<';
-    } else if (name == "gt") {
-      out += '>';
-    } else if (name == "amp") {
-      out += '&';
-    } else if (name == "quot") {
-      out += '"';
-    } else if (name.size() >= 2 && name[0] == '#' &&
-               std::all_of(name.begin() + 1, name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      append_code_point(out, std::stoul(std::string(name.substr(1))));
-    } else {
-      out += '&';
-      continue;
-    }
-    i = semi;
-  }
-  return out;
-}
-
 // Single-line text such as a title: entities decoded, white space collapsed.
 std::string clean_line(std::string_view raw) { return collapse_spaces(decode_entities(raw)); }
 
