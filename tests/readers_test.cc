@@ -239,6 +239,13 @@ TEST_CASE("Reuters: all 21,578 records of the 22 files, valid UTF-8", "[readers]
                                [](const EntityLabel& e) { return e.type == "person"; });
     REQUIRE(valid_utf8(a.headline));
     REQUIRE(valid_utf8(a.body));
+    // The wire's sign-off in any of its forms ("reuter", "REUTER...", "REUTER^M").
+    const auto space = a.body.find_last_of(" \n");
+    std::string last = a.body.substr(space == std::string::npos ? 0 : space + 1);
+    for (char& ch : last) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    while (last.ends_with("^m") || last.ends_with('.')) last.resize(last.size() - (last.back() == '.' ? 1 : 2));
+    INFO(a.id << " ends with '" << last << "'");
+    CHECK(last != "reuter");
   }
   CHECK(ids.size() == 21578);
   CHECK(dated == 21578);

@@ -68,20 +68,30 @@ std::string paragraphs(std::string_view raw) {
   return out;
 }
 
-// The closing " Reuter" (sometimes "REUTER") is the wire's sign-off, not text.
+// The closing " Reuter" is the wire's sign-off, not text; also "REUTER", "reuter",
+// "REUTER..." and "REUTER^M" (a carriage return written out), sometimes twice. A
+// "Reuters" ends the text only after a sentence ("... the company said. REUTERS"),
+// not as its last word ("... they told Reuters.").
 void drop_signature(std::string& body) {
   std::string_view view = body;
-  while (!view.empty() && (view.back() == ' ' || view.back() == '\n')) view.remove_suffix(1);
-  for (std::string_view sig : {"Reuter", "REUTER"}) {
-    if (view.ends_with(sig)) {
-      const std::size_t cut = view.size() - sig.size();
-      if (cut == 0 || view[cut - 1] == ' ' || view[cut - 1] == '\n') {
-        view = view.substr(0, cut);
-        break;
-      }
-    }
+  auto trimmed = [](std::string_view v) {
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\n' || v.back() == '\r')) v.remove_suffix(1);
+    return v;
+  };
+  for (view = trimmed(view);;) {
+    const auto space = view.find_last_of(" \n");
+    const std::string_view word = view.substr(space == std::string_view::npos ? 0 : space + 1);
+    std::string_view core = word;
+    while (core.ends_with("^M")) core.remove_suffix(2);
+    while (core.ends_with('.')) core.remove_suffix(1);
+    std::string lower(core);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string_view before = trimmed(view.substr(0, view.size() - word.size()));
+    const bool after_sentence =
+        before.empty() || std::string_view(".\"')>").find(before.back()) != std::string_view::npos;
+    if (lower != "reuter" && !(lower == "reuters" && after_sentence)) break;
+    view = before;
   }
-  while (!view.empty() && (view.back() == ' ' || view.back() == '\n')) view.remove_suffix(1);
   body.resize(view.size());
 }
 
