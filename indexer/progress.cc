@@ -52,9 +52,9 @@ std::string summary_line(const IndexStats& s) {
   const double rate = s.seconds > 0 ? static_cast<double>(s.read()) / s.seconds : 0;
   char buf[512];
   std::snprintf(buf, sizeof buf,
-                "%lu articles in %.2f s (%.0f articles/s, %.2f MB/s of text): %lu added, %lu updated, "
+                "%lu article%s in %.2f s (%.0f articles/s, %.2f MB/s of text): %lu added, %lu updated, "
                 "%lu unchanged, %lu deleted, %lu failed",
-                s.read(), s.seconds, rate, s.seconds > 0 ? s.text_megabytes / s.seconds : 0.0, s.added, s.updated,
+                s.read(), s.read() == 1 ? "" : "s", s.seconds, rate, s.seconds > 0 ? s.text_megabytes / s.seconds : 0.0, s.added, s.updated,
                 s.unchanged, s.deleted, s.failed);
   std::string line = buf;
   for (const auto& [reason, count] : s.skipped) line += ", " + std::to_string(count) + " skipped (" + reason + ")";

@@ -12,6 +12,7 @@
 #include "common/schema.h"
 #include "common/searcher.h"
 #include "indexer/pipeline.h"
+#include "indexer/progress.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -305,4 +306,14 @@ TEST_CASE("Building uses several shards and merges them into one compacted index
   SearchRequest req;
   req.query = "\"story number 417\"";
   CHECK(Searcher(db).search(req).total == 1);
+}
+
+TEST_CASE("The summary line counts one article as one article", "[indexer]") {
+  // It said "1 articles".
+  IndexStats one;
+  one.added = 1;
+  CHECK(indexer::summary_line(one).starts_with("1 article in "));
+  IndexStats five;
+  five.unchanged = 5;
+  CHECK(indexer::summary_line(five).starts_with("5 articles in "));
 }
