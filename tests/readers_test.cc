@@ -403,6 +403,19 @@ TEST_CASE("JSONL: a value that is not UTF-8 is read as windows-1252", "[readers]
   CHECK(c.articles[0].body == "Na\u00EFve text, and UTF-8 caf\u00E9 beside it.");
 }
 
+TEST_CASE("JSONL: control characters in strings are not text", "[readers][jsonl]") {
+  // "Nul\u0000head" was stored with its NUL.
+  TempDir dir;
+  const fs::path file = dir.path() / "ctl.jsonl";
+  write_file(file, R"({"id":"c1","lang":"en","headline":"Nul\u0000head\u0007line","body":"One\ttab.\nTwo\u001b[0m lines."})"
+                   "\n");
+  Collected c;
+  read_jsonl(file, FieldMapping{}, c.sink());
+  REQUIRE(c.articles.size() == 1);
+  CHECK(c.articles[0].headline == "Nulheadline");
+  CHECK(c.articles[0].body == "One\ttab.\nTwo[0m lines.");
+}
+
 TEST_CASE("JSONL: gzip-compressed files read the same", "[readers][jsonl]") {
   TempDir dir;
   const fs::path file = dir.path() / "news.jsonl.gz";

@@ -102,7 +102,15 @@ std::string text_of(const rapidjson::Value& object, const std::string& key, cons
   const auto it = object.FindMember(rapidjson::StringRef(key.data(), key.size()));
   if (it == object.MemberEnd() || it->value.IsNull()) return {};
   const rapidjson::Value& v = it->value;
-  if (v.IsString()) return repair_utf8_windows1252(std::string_view(v.GetString(), v.GetStringLength()));
+  if (v.IsString()) {
+    std::string text = repair_utf8_windows1252(std::string_view(v.GetString(), v.GetStringLength()));
+    // Control characters (a NUL, an escape) are not text; tab and line breaks are.
+    std::erase_if(text, [](char c) {
+      const auto u = static_cast<unsigned char>(c);
+      return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F;
+    });
+    return text;
+  }
   if (v.IsInt64()) return std::to_string(v.GetInt64());
   if (v.IsUint64()) return std::to_string(v.GetUint64());
   throw InputError(where, "\"" + key + "\" is not a string");
