@@ -138,6 +138,8 @@ class Walker {
           continue;
         }
         file(entry.path());
+      } else if (entry.is_symlink(ec) && !entry.exists(ec)) {
+        sink_.error(InputError(entry.path().string(), "cannot read: a symbolic link to nothing"));
       } else if (!entry.is_directory(ec)) {
         sink_.skipped(entry.path().string(), "unsupported-type");
       }

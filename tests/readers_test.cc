@@ -509,6 +509,8 @@ TEST_CASE("sources: missing paths, unsupported types, deterministic walk order",
   write_file(dir.path() / "b" / "x.TXT", "Ex story\nText of ex.\n");
   write_file(dir.path() / "b" / "page.pdf", "<html></html>");
   write_file(dir.path() / "b" / "c" / "MANIFEST.tsv", "file\toutlet\ny.txt\tWhy Times\n");
+  // A link to nothing is an input that cannot be read, not a file of another type.
+  fs::create_symlink(dir.path() / "gone.jsonl", dir.path() / "b" / "dangling.jsonl");
   const Collected c = read({dir.path(), dir.path() / "nothing-here.jsonl"});
   std::vector<std::string> ids;
   for (const Article& a : c.articles) ids.push_back(a.id);
@@ -518,7 +520,9 @@ TEST_CASE("sources: missing paths, unsupported types, deterministic walk order",
   CHECK(c.skipped[0].second == "unsupported-type");
   CHECK(c.skipped[1].first.ends_with("x.TXT"));
   CHECK(c.skipped[1].second == "txt-without-manifest");
-  REQUIRE(c.errors.size() == 1);
-  CHECK(c.error_where[0].ends_with("nothing-here.jsonl"));
-  CHECK(c.errors[0].find("cannot read") != std::string::npos);
+  REQUIRE(c.errors.size() == 2);
+  CHECK(c.error_where[0].ends_with("dangling.jsonl"));
+  CHECK(c.errors[0].find("a symbolic link to nothing") != std::string::npos);
+  CHECK(c.error_where[1].ends_with("nothing-here.jsonl"));
+  CHECK(c.errors[1].find("cannot read") != std::string::npos);
 }
