@@ -416,6 +416,20 @@ TEST_CASE("JSONL: control characters in strings are not text", "[readers][jsonl]
   CHECK(c.articles[0].body == "One\ttab.\nTwo[0m lines.");
 }
 
+TEST_CASE("JSONL: a lone UTF-16 surrogate escape is one U+FFFD, not a broken line", "[readers][jsonl]") {
+  // "\ud800" without its pair made RapidJSON refuse the whole line: the article was lost.
+  TempDir dir;
+  const fs::path file = dir.path() / "sur.jsonl";
+  write_file(file, R"({"id":"s1","lang":"en","headline":"Lone \ud800 high","body":"Lone \uDC00 low, a pair \ud83d\ude00 and \\ud800 as text."})"
+                   "\n");
+  Collected c;
+  read_jsonl(file, FieldMapping{}, c.sink());
+  CHECK(c.errors.empty());
+  REQUIRE(c.articles.size() == 1);
+  CHECK(c.articles[0].headline == "Lone \uFFFD high");
+  CHECK(c.articles[0].body == "Lone \uFFFD low, a pair \U0001F600 and \\ud800 as text.");
+}
+
 TEST_CASE("JSONL: gzip-compressed files read the same", "[readers][jsonl]") {
   TempDir dir;
   const fs::path file = dir.path() / "news.jsonl.gz";

@@ -139,7 +139,56 @@ std::vector<std::string> authors_of(const rapidjson::Value& object, const std::s
   return authors;
 }
 
-Article parse_line(const std::string& line, const FieldMapping& mapping, const std::string& where) {
+// The value of the 4-hex-digit escape ("backslash u XXXX") at `at`, or -1.
+long escape_value(std::string_view line, std::size_t at) {
+  if (at + 6 > line.size() || line[at] != '\\' || line[at + 1] != 'u') return -1;
+  long value = 0;
+  for (std::size_t i = at + 2; i < at + 6; ++i) {
+    const char c = line[i];
+    int digit = -1;
+    if (c >= '0' && c <= '9') digit = c - '0';
+    if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+// JSON's escapes of UTF-16 surrogates (D800-DFFF) come in pairs; a lone one (text cut
+// by a tool that counts UTF-16 units) makes RapidJSON refuse the whole line. Each
+// becomes the escape of U+FFFD.
+std::string pair_surrogates(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  for (std::size_t i = 0; i < line.size();) {
+    if (line[i] != '\\' || i + 1 >= line.size()) {
+      out += line[i++];
+      continue;
+    }
+    const long v = escape_value(line, i);
+    if (v >= 0xD800 && v <= 0xDBFF) {
+      const long low = escape_value(line, i + 6);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        out.append(line.substr(i, 12));
+        i += 12;
+        continue;
+      }
+    }
+    if (v >= 0xD800 && v <= 0xDFFF) {
+      out += "\\ufffd";
+      i += 6;
+      continue;
+    }
+    out.append(line.substr(i, 2));  // any other escape, an escaped backslash too
+    i += 2;
+  }
+  return out;
+}
+
+Article parse_line(const std::string& raw, const FieldMapping& mapping, const std::string& where) {
+  const std::string paired = raw.find("\\u") == std::string::npos ? std::string() : pair_surrogates(raw);
+  const std::string& line = paired.empty() ? raw : paired;
   rapidjson::Document doc;
   doc.Parse(line.data(), line.size());
   if (doc.HasParseError()) {
