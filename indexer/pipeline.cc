@@ -80,7 +80,8 @@ PipelineResult run_pipeline(const std::filesystem::path& db_dir, const std::vect
     result.interrupted = true;
   }
   // An interrupted build of a new index is abandoned by the writer's destructor;
-  // an interrupted update commits what was read. So is a rebuild that read nothing.
+  // an interrupted update commits what was read. A rebuild that read no article is
+  // abandoned too: swapped in, it would empty the live index.
   result.nothing_read = options.writer.rebuild && !result.interrupted && articles == 0;
   result.abandoned = (result.interrupted && writer.building()) || result.nothing_read;
   if (!result.abandoned) writer.finish();

@@ -53,6 +53,16 @@ Collected read(const std::vector<fs::path>& inputs, const SourceOptions& options
   return c;
 }
 
+// What the JSON Lines reader makes of `lines`, with the default field names.
+Collected read_jsonl_lines(const std::string& lines) {
+  TempDir dir;
+  const fs::path file = dir.path() / "news.jsonl";
+  write_file(file, lines);
+  Collected c;
+  read_jsonl(file, FieldMapping{}, c.sink());
+  return c;
+}
+
 bool valid_utf8(const std::string& s) { return repair_utf8(s) == s; }
 
 std::string iso(const std::optional<Date>& d) { return d ? format_iso(*d) : "none"; }
@@ -371,19 +381,15 @@ TEST_CASE("JSONL: a broken line is reported as file:2 and the others are read", 
 
 TEST_CASE("JSONL: an article without lang gets its text's language, a declared one is kept", "[readers][jsonl]") {
   // AllSides has no lang field: lang:en and the lang facet left out all 8,567 articles.
-  TempDir dir;
-  const fs::path file = dir.path() / "news.jsonl";
-  write_file(file,
-             "{\"id\":\"de\",\"headline\":\"Bundestag beschließt Haushalt\",\"body\":\"Der Bundestag hat am "
-             "Freitag den Haushalt für das kommende Jahr beschlossen. Die Opposition kritisierte die hohen "
-             "Schulden und forderte Einsparungen bei den Ausgaben der Ministerien.\"}\n"
-             "{\"id\":\"en\",\"headline\":\"Parliament passes budget\",\"body\":\"Parliament on Friday passed "
-             "the budget for next year. The opposition criticised the high debt and called for cuts in the "
-             "spending of the ministries.\"}\n"
-             "{\"id\":\"fr\",\"lang\":\"fr\",\"headline\":\"Parliament passes budget\",\"body\":\"Parliament on "
-             "Friday passed the budget for next year, said the ministry in a statement on its website.\"}\n");
-  Collected c;
-  read_jsonl(file, FieldMapping{}, c.sink());
+  const Collected c = read_jsonl_lines(
+      "{\"id\":\"de\",\"headline\":\"Bundestag beschließt Haushalt\",\"body\":\"Der Bundestag hat am "
+      "Freitag den Haushalt für das kommende Jahr beschlossen. Die Opposition kritisierte die hohen "
+      "Schulden und forderte Einsparungen bei den Ausgaben der Ministerien.\"}\n"
+      "{\"id\":\"en\",\"headline\":\"Parliament passes budget\",\"body\":\"Parliament on Friday passed "
+      "the budget for next year. The opposition criticised the high debt and called for cuts in the "
+      "spending of the ministries.\"}\n"
+      "{\"id\":\"fr\",\"lang\":\"fr\",\"headline\":\"Parliament passes budget\",\"body\":\"Parliament on "
+      "Friday passed the budget for next year, said the ministry in a statement on its website.\"}\n");
   REQUIRE(c.articles.size() == 3);
   CHECK(c.articles[0].lang == "de");
   CHECK(c.articles[1].lang == "en");
@@ -392,12 +398,9 @@ TEST_CASE("JSONL: an article without lang gets its text's language, a declared o
 
 TEST_CASE("JSONL: a value that is not UTF-8 is read as windows-1252", "[readers][jsonl]") {
   // JSON is UTF-8, but old exports are not: "Caf\xE9" became "Caf\uFFFD".
-  TempDir dir;
-  const fs::path file = dir.path() / "old.jsonl";
-  write_file(file, "{\"id\":\"l1\",\"lang\":\"en\",\"headline\":\"Caf\xE9 \x93smart\x94\",\"body\":\"Na\xEFve "
-                   "text, and UTF-8 caf\xC3\xA9 beside it.\"}\n");
-  Collected c;
-  read_jsonl(file, FieldMapping{}, c.sink());
+  const Collected c = read_jsonl_lines(
+      "{\"id\":\"l1\",\"lang\":\"en\",\"headline\":\"Caf\xE9 \x93smart\x94\",\"body\":\"Na\xEFve "
+      "text, and UTF-8 caf\xC3\xA9 beside it.\"}\n");
   REQUIRE(c.articles.size() == 1);
   CHECK(c.articles[0].headline == "Caf\u00E9 \u201Csmart\u201D");
   CHECK(c.articles[0].body == "Na\u00EFve text, and UTF-8 caf\u00E9 beside it.");
@@ -405,12 +408,9 @@ TEST_CASE("JSONL: a value that is not UTF-8 is read as windows-1252", "[readers]
 
 TEST_CASE("JSONL: control characters in strings are not text", "[readers][jsonl]") {
   // "Nul\u0000head" was stored with its NUL.
-  TempDir dir;
-  const fs::path file = dir.path() / "ctl.jsonl";
-  write_file(file, R"({"id":"c1","lang":"en","headline":"Nul\u0000head\u0007line","body":"One\ttab.\nTwo\u001b[0m lines."})"
-                   "\n");
-  Collected c;
-  read_jsonl(file, FieldMapping{}, c.sink());
+  const Collected c = read_jsonl_lines(
+      R"({"id":"c1","lang":"en","headline":"Nul\u0000head\u0007line","body":"One\ttab.\nTwo\u001b[0m lines."})"
+      "\n");
   REQUIRE(c.articles.size() == 1);
   CHECK(c.articles[0].headline == "Nulheadline");
   CHECK(c.articles[0].body == "One\ttab.\nTwo[0m lines.");
@@ -418,12 +418,9 @@ TEST_CASE("JSONL: control characters in strings are not text", "[readers][jsonl]
 
 TEST_CASE("JSONL: a lone UTF-16 surrogate escape is one U+FFFD, not a broken line", "[readers][jsonl]") {
   // "\ud800" without its pair made RapidJSON refuse the whole line: the article was lost.
-  TempDir dir;
-  const fs::path file = dir.path() / "sur.jsonl";
-  write_file(file, R"({"id":"s1","lang":"en","headline":"Lone \ud800 high","body":"Lone \uDC00 low, a pair \ud83d\ude00 and \\ud800 as text."})"
-                   "\n");
-  Collected c;
-  read_jsonl(file, FieldMapping{}, c.sink());
+  const Collected c = read_jsonl_lines(
+      R"({"id":"s1","lang":"en","headline":"Lone \ud800 high","body":"Lone \uDC00 low, a pair \ud83d\ude00 and \\ud800 as text."})"
+      "\n");
   CHECK(c.errors.empty());
   REQUIRE(c.articles.size() == 1);
   CHECK(c.articles[0].headline == "Lone \uFFFD high");
