@@ -116,20 +116,13 @@ std::optional<Date> parse_written_date(std::string_view text) {
 }
 
 std::optional<Date> parse_dmy_month_name(std::string_view text) {
-  static constexpr std::array<std::string_view, 12> kMonths = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
-                                                               "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   const auto dash1 = text.find('-');
   if (dash1 == std::string_view::npos || dash1 == 0 || dash1 > 2) return std::nullopt;
   int d = 0, y = 0;
   if (!read_int(text, 0, dash1, d)) return std::nullopt;
   if (text.size() < dash1 + 9 || text[dash1 + 4] != '-') return std::nullopt;
-  std::string mon(text.substr(dash1 + 1, 3));
-  for (char& c : mon) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  int m = 0;
-  for (std::size_t i = 0; i < kMonths.size(); ++i) {
-    if (kMonths[i] == mon) m = static_cast<int>(i) + 1;
-  }
+  const int m = month_of(text.substr(dash1 + 1, 3));
   if (m == 0 || !read_int(text, dash1 + 5, 4, y)) return std::nullopt;
   return make_date(y, m, d);
 }

@@ -396,35 +396,35 @@ TEST_CASE("JSONL: an article without lang gets its text's language, a declared o
   CHECK(c.articles[2].lang == "fr");  // the feed said so
 }
 
-TEST_CASE("JSONL: a value that is not UTF-8 is read as windows-1252", "[readers][jsonl]") {
-  // JSON is UTF-8, but old exports are not: "Caf\xE9" became "Caf\uFFFD".
-  const Collected c = read_jsonl_lines(
-      "{\"id\":\"l1\",\"lang\":\"en\",\"headline\":\"Caf\xE9 \x93smart\x94\",\"body\":\"Na\xEFve "
-      "text, and UTF-8 caf\xC3\xA9 beside it.\"}\n");
-  REQUIRE(c.articles.size() == 1);
-  CHECK(c.articles[0].headline == "Caf\u00E9 \u201Csmart\u201D");
-  CHECK(c.articles[0].body == "Na\u00EFve text, and UTF-8 caf\u00E9 beside it.");
-}
-
-TEST_CASE("JSONL: control characters in strings are not text", "[readers][jsonl]") {
-  // "Nul\u0000head" was stored with its NUL.
-  const Collected c = read_jsonl_lines(
-      R"({"id":"c1","lang":"en","headline":"Nul\u0000head\u0007line","body":"One\ttab.\nTwo\u001b[0m lines."})"
-      "\n");
-  REQUIRE(c.articles.size() == 1);
-  CHECK(c.articles[0].headline == "Nulheadline");
-  CHECK(c.articles[0].body == "One\ttab.\nTwo[0m lines.");
-}
-
-TEST_CASE("JSONL: a lone UTF-16 surrogate escape is one U+FFFD, not a broken line", "[readers][jsonl]") {
-  // "\ud800" without its pair made RapidJSON refuse the whole line: the article was lost.
-  const Collected c = read_jsonl_lines(
-      R"({"id":"s1","lang":"en","headline":"Lone \ud800 high","body":"Lone \uDC00 low, a pair \ud83d\ude00 and \\ud800 as text."})"
-      "\n");
-  CHECK(c.errors.empty());
-  REQUIRE(c.articles.size() == 1);
-  CHECK(c.articles[0].headline == "Lone \uFFFD high");
-  CHECK(c.articles[0].body == "Lone \uFFFD low, a pair \U0001F600 and \\ud800 as text.");
+TEST_CASE("JSONL: strings become clean UTF-8 text, the article kept", "[readers][jsonl]") {
+  struct Row {
+    const char* why;
+    std::string line;
+    std::string headline, body;
+  };
+  const Row rows[] = {
+      // JSON is UTF-8, but old exports are not: "Caf\xE9" became "Caf\uFFFD".
+      {"a byte that is not UTF-8 is windows-1252",
+       "{\"id\":\"l1\",\"lang\":\"en\",\"headline\":\"Caf\xE9 \x93smart\x94\",\"body\":\"Na\xEFve "
+       "text, and UTF-8 caf\xC3\xA9 beside it.\"}",
+       "Caf\u00E9 \u201Csmart\u201D", "Na\u00EFve text, and UTF-8 caf\u00E9 beside it."},
+      // A NUL was stored as text.
+      {"control characters are not text",
+       R"({"id":"c1","lang":"en","headline":"Nul\u0000head\u0007line","body":"One\ttab.\nTwo\u001b[0m lines."})",
+       "Nulheadline", "One\ttab.\nTwo[0m lines."},
+      // RapidJSON refused the whole line: the article was lost.
+      {"a lone UTF-16 surrogate escape is one U+FFFD",
+       R"({"id":"s1","lang":"en","headline":"Lone \ud800 high","body":"Lone \uDC00 low, a pair \ud83d\ude00 and \\ud800 as text."})",
+       "Lone \uFFFD high", "Lone \uFFFD low, a pair \U0001F600 and \\ud800 as text."},
+  };
+  for (const Row& row : rows) {
+    INFO(row.why);
+    const Collected c = read_jsonl_lines(row.line + "\n");
+    CHECK(c.errors.empty());
+    REQUIRE(c.articles.size() == 1);
+    CHECK(c.articles[0].headline == row.headline);
+    CHECK(c.articles[0].body == row.body);
+  }
 }
 
 TEST_CASE("JSONL: gzip-compressed files read the same", "[readers][jsonl]") {

@@ -98,16 +98,8 @@ DecodedPage decode_html(std::string_view bytes, std::string_view declared) {
   return {repair_utf8(bytes), "UTF-8"};
 }
 
-std::string decode_text(std::string_view bytes) {
-  if (bytes.starts_with("\xEF\xBB\xBF") || bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF") ||
-      is_valid_utf8(bytes)) {
-    return decode_html(bytes).utf8;
-  }
-  for (const std::string& label : {normalize_label(detect_charset(bytes)), std::string("windows-1252")}) {
-    if (label.empty() || is_utf8_label(label)) continue;
-    if (auto text = convert(bytes, label)) return std::move(*text);
-  }
-  return repair_utf8(bytes);
-}
+// A text file holds no <meta charset> and no transport label: decode_html's other
+// steps are the text's.
+std::string decode_text(std::string_view bytes) { return decode_html(bytes).utf8; }
 
 }  // namespace morgue::indexer
