@@ -296,6 +296,11 @@ void validate(const SearchRequest& r) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const RankingParams& ranking)
     : ranking_(ranking), parser_db_(db), stemmer_(caching_stemmer(Xapian::Stem("english"))) {
+  try {
+    freq_revision_ = parser_db_.get_revision();
+    keeps_freqs_ = true;
+  } catch (const Xapian::Error&) {  // in-memory, or several databases: no revisions
+  }
   stemmers_.emplace(stem_lang_, stemmer_);
   configure(parser_, db, stemmer_, Xapian::QueryParser::STEM_SOME, error_);
   configure(exact_parser_, db, stemmer_, Xapian::QueryParser::STEM_NONE, error_);
@@ -336,6 +341,20 @@ std::set<std::string> wanted_terms(const Xapian::Query& q) {
   return out;
 }
 
+Xapian::doccount QueryBuilder::termfreq(const std::string& term) {
+  if (!keeps_freqs_) return parser_db_.get_termfreq(term);
+  // Bounded: a daemon up for months meets every word of the archive.
+  constexpr std::size_t kMaxKept = 50000;
+  if (const Xapian::rev revision = parser_db_.get_revision(); revision != freq_revision_ || freqs_.size() >= kMaxKept) {
+    freqs_.clear();
+    freq_revision_ = revision;
+  }
+  if (const auto it = freqs_.find(term); it != freqs_.end()) return it->second;
+  const Xapian::doccount freq = parser_db_.get_termfreq(term);
+  freqs_.emplace(term, freq);
+  return freq;
+}
+
 Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, const Xapian::Query& stemmed) {
   // Wildcards would expand a second time for little gain.
   if (text.find('*') != std::string::npos) return {};
@@ -358,10 +377,10 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
     std::set<std::string> exact;
     for (const std::string& term : wanted) {
       if (term.size() < 2 || term[0] != 'Z' || !is_word_term(term)) continue;
-      const Xapian::doccount stem_freq = parser_db_.get_termfreq(term);
+      const Xapian::doccount stem_freq = termfreq(term);
       for (auto u = parser_.unstem_begin(term); u != parser_.unstem_end(term); ++u) {
         if (!is_word_term(*u) || already.contains(*u) || exact.contains(*u)) continue;
-        if (parser_db_.get_termfreq(*u) < stem_freq) exact.insert(*u);
+        if (termfreq(*u) < stem_freq) exact.insert(*u);
       }
     }
     if (!exact.empty()) {
@@ -527,8 +546,8 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request, const Xapian::Qu
     }
     if (!error_->empty()) throw QueryError("q", *error_);
     if (const unsigned n = count_wildcards(query); n > kMaxWildcards) {
-      throw QueryError("q", "a query may have at most " + std::to_string(kMaxWildcards) + " wildcards, not " +
-                                std::to_string(n));
+      throw QueryError(
+          "q", "a query may have at most " + std::to_string(kMaxWildcards) + " wildcards, not " + std::to_string(n));
     }
     if (query.empty()) {
       // Punctuation, symbols, emoji: nothing to search for, so nothing found (a search

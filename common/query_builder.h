@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -110,9 +111,17 @@ class QueryBuilder {
   [[nodiscard]] Xapian::Query boosts(const std::string& text, unsigned flags, const Xapian::Query& stemmed);
 
   void find_expansions(std::string_view text);
+  // parser_db_.get_termfreq, kept for the database's revision. Xapian 1.4 reads a
+  // B-tree block with pread(2) for every lookup, even of a term looked up a moment ago:
+  // on a small index that is most of what building a two-word query costs. A backend
+  // without revisions (in-memory) is asked every time.
+  [[nodiscard]] Xapian::doccount termfreq(const std::string& term);
 
   RankingParams ranking_;
   Xapian::Database parser_db_;
+  bool keeps_freqs_ = false;
+  Xapian::rev freq_revision_ = 0;  // of freqs_
+  std::unordered_map<std::string, Xapian::doccount> freqs_;
   Xapian::QueryParser parser_;
   std::vector<Expansion> expansions_;
   Xapian::QueryParser exact_parser_;  // for proximity pairs (RankingParams::proximity_max_words)

@@ -4,6 +4,7 @@
 #include "common/errors.h"
 #include "common/query_builder.h"
 #include "common/ranking.h"
+#include "tests/test_support.h"
 
 namespace {
 
@@ -108,6 +109,36 @@ TEST_CASE("Exact forms are searched only where some article has the stem in anot
     req.query = query;
     CHECK(builder.build(req).get_description() == expected);
   }
+}
+
+TEST_CASE("Which exact forms are worth searching follows the index as it changes", "[query][ranking]") {
+  // On disk, where the builder keeps the frequencies it looked up for a revision.
+  morgue::test::TempDir dir;
+  Xapian::WritableDatabase writer((dir.path() / "db").string(), Xapian::DB_CREATE);
+  Xapian::TermGenerator tg;
+  tg.set_stemmer(Xapian::Stem("english"));
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  const auto add = [&](const char* text) {
+    Xapian::Document doc;
+    tg.set_document(doc);
+    tg.index_text(text);
+    writer.add_document(doc);
+    writer.commit();
+  };
+  add("Talks on the memorandum resumed.");
+  Xapian::Database db((dir.path() / "db").string());
+  morgue::QueryBuilder builder(db);
+  morgue::SearchRequest req;
+  req.query = "talks";
+  // Every article with the stem has "talks": nothing for the exact form to reorder.
+  CHECK(builder.build(req).get_description() == "Query(Ztalk@1)");
+  add("The talk was of a memorandum.");
+  REQUIRE(db.reopen());
+  CHECK(builder.build(req).get_description() == "Query((Ztalk@1 AND_MAYBE 0.25 * talks))");
+  writer.delete_document(2);
+  writer.commit();
+  REQUIRE(db.reopen());
+  CHECK(builder.build(req).get_description() == "Query(Ztalk@1)");
 }
 
 TEST_CASE("A query of exclusions only means NOT", "[query]") {

@@ -175,7 +175,11 @@ class Systems {
   explicit Systems(const fs::path& dir, const std::vector<Document>& docs, const RankingParams& ranking)
       : xapian_(build_xapian_index(dir / "xapian", docs), {.quest_stopwords = true}),
         morgue_db_(open_index(dir / "morgue")),
-        plain_(morgue_db_, {.quest_stopwords = false}),
+        // Each timed system has its own handle on the index: a handle keeps the B-tree
+        // blocks it read last, and plain BM25 was timed right after morgue on the same
+        // query (on Medline, morgue / plain averaged 0.49x shared, 0.47x not).
+        plain_(open_index(dir / "morgue"), {.quest_stopwords = false}),
+        plain_again_(open_index(dir / "morgue"), {.quest_stopwords = false}),
         builder_(morgue_db_, ranking),
         enquire_(morgue_db_),
         searcher_(dir / "morgue", {.ranking = ranking}) {
@@ -199,12 +203,16 @@ class Systems {
     return enquire_.get_mset(0, kRunDepth);
   }
   Xapian::MSet plain_match(const std::string& words) { return plain_.match(plain_.parse(words), kRunDepth); }
+  Xapian::MSet plain_match_again(const std::string& words) {
+    return plain_again_.match(plain_again_.parse(words), kRunDepth);
+  }
   Xapian::MSet xapian_match(const std::string& words) { return xapian_.match(xapian_.parse(words), kRunDepth); }
 
  private:
   PlainBm25 xapian_;
   Xapian::Database morgue_db_;
   PlainBm25 plain_;
+  PlainBm25 plain_again_;  // the same as plain_, timed again: the noise
   QueryBuilder builder_;
   Xapian::Enquire enquire_;
   Searcher searcher_;
@@ -273,7 +281,7 @@ Latencies time_all(Systems& systems, const std::vector<QueryText>& texts, unsign
       const double m = timed([&] { return systems.morgue_match(texts[i].morgue); });
       const double p = timed([&] { return systems.plain_match(texts[i].morgue); });
       const double x = timed([&] { return systems.xapian_match(texts[i].words); });
-      const double p2 = timed([&] { return systems.plain_match(texts[i].morgue); });
+      const double p2 = timed([&] { return systems.plain_match_again(texts[i].morgue); });
       if (pass == 0) continue;
       l.plain_again[i] = std::min(l.plain_again[i], p2);
       l.morgue[i] = std::min(l.morgue[i], m);
@@ -468,8 +476,8 @@ int main(int argc, char** argv) {
   Options o;
   auto* prep = app.add_subcommand("prepare", "write each collection as JSON Lines (and Lucene's input) under --work");
   auto* runner = app.add_subcommand("run", "index the Xapian baseline, run every query, print the tables");
-  auto* sweeper =
-      app.add_subcommand("sweep", "morgue's MAP and nDCG@10 over a grid of the model's c, or BM25's k1 and b (--model bm25)");
+  auto* sweeper = app.add_subcommand(
+      "sweep", "morgue's MAP and nDCG@10 over a grid of the model's c, or BM25's k1 and b (--model bm25)");
   for (auto* sub : {prep, runner, sweeper}) {
     sub->add_option("--collections", o.root, "the ir-collections folder")->required();
     sub->add_option("--work", o.work, "working directory")->required();
@@ -483,7 +491,8 @@ int main(int argc, char** argv) {
   RankingParams& p = o.ranking;
   std::string model(model_name(p.model));
   for (auto* sub : {runner, sweeper}) {
-    sub->add_option("--model", model, "weighting model: ineb2, bm25, bb2, ifb2, inl2, pl2, dph, dlh (experiments)")->capture_default_str();
+    sub->add_option("--model", model, "weighting model: ineb2, bm25, bb2, ifb2, inl2, pl2, dph, dlh (experiments)")
+        ->capture_default_str();
     if (sub == runner) {
       sub->add_option("--c", p.c, "DFR models' c (experiments)")->capture_default_str();
       sub->add_option("--k1", p.k1, "BM25 k1 (experiments)")->capture_default_str();
