@@ -9,7 +9,8 @@
 
 namespace morgue {
 
-// Words remembered before the cache starts afresh (a bound on memory, ~5 MB).
+// Words remembered (rounded up to a power of two, 64 bytes each: 4 MB). A word whose
+// place another word has taken is stemmed again.
 inline constexpr std::size_t kStemCacheMaxWords = 50000;
 
 // `inner`, answering from a cache: the same stems, so the same terms and snippets.

@@ -29,7 +29,7 @@ TEST_CASE("A caching stemmer gives the stems of the stemmer it wraps", "[stem]")
   REQUIRE(words.size() > 100);
   struct Row {
     const char* language;
-    std::size_t max_words;  // small: the cache starts afresh several times
+    std::size_t max_words;  // small: words keep taking each other's places
   };
   for (const Row& row : {Row{"english", 50000}, Row{"english", 7}, Row{"german", 50000}, Row{"french", 1}}) {
     CAPTURE(row.language, row.max_words);
