@@ -112,9 +112,10 @@ class QueryBuilder {
 
   void find_expansions(std::string_view text);
   // parser_db_.get_termfreq, kept for the database's revision. Xapian 1.4 reads a
-  // B-tree block with pread(2) for every lookup, even of a term looked up a moment ago:
-  // on a small index that is most of what building a two-word query costs. A backend
-  // without revisions (in-memory) is asked every time.
+  // B-tree block with pread(2) for each lookup unless its last lookup read the same
+  // block: the four lookups of a two-word query read four, which on a small index was
+  // most of what building the query cost. A backend without revisions (in-memory) is
+  // asked every time.
   [[nodiscard]] Xapian::doccount termfreq(const std::string& term);
 
   RankingParams ranking_;
