@@ -42,6 +42,26 @@ for corpus in reuters allsides; do
   read -r n_wall n_rss n_cpu < <(measure "$index" -q --no-entities --db "$work/n-$corpus" "${map[@]}" "${inputs[@]}")
   n_size=$(du -sm "$work/n-$corpus" | cut -f1)
 
+  # morgue-index's steps one after the other on the same articles (index-floor), each
+  # on two threads: how close each step alone comes to the 3x aim (bench/README.md).
+  if [ -x "$build/bench/index-floor" ]; then
+    mkdir -p "$work/floor-$corpus"
+    "$build/bench/index-floor" --work "$work/floor-$corpus" "${map[@]}" "${inputs[@]}" 2>/dev/null |
+      awk -v c="$corpus" -v sw="$s_wall" '
+        {wall[$1] = $2; cpu[$1] = $3}
+        function row(what, w, u) {printf "| %s | %s | %.2f | %.2f | %.2f |\n", c, what, w, u, sw / w}
+        END {
+          w = wall["write"] + wall["compact"]; u = cpu["write"] + cpu["compact"]
+          row("write + compact: libxapian alone, the documents built", w, u)
+          w += wall["build"]; u += cpu["build"]
+          row("+ build the documents (DocumentBuilder: TermGenerator, stems, stored data)", w, u)
+          w += wall["entities"]; u += cpu["entities"]
+          row("+ tag entities", w, u)
+          w += wall["read"]; u += cpu["read"]
+          row("+ read the input: every step, one after the other", w, u)
+        }' >> "$work/floor.md"
+  fi
+
   awk -v c="$corpus" -v d="$docs" -v mb="$mb" -v sw="$s_wall" -v sr="$s_rss" -v ss="$s_size" \
       -v mw="$m_wall" -v mr="$m_rss" -v ms="$m_size" -v uw="$u_wall" -v ur="$u_rss" \
       -v nw="$n_wall" -v nr="$n_rss" -v ns="$n_size" \
@@ -52,6 +72,13 @@ for corpus in reuters allsides; do
     printf "| %s | morgue --no-entities (new index; with entities: %.2fx its time) | %d | %.2f | %.2f | %.0f | %.2f | %.0f | %d | %.2f |\n", c, mw/nw, d, nw, nc, d/nw, mb/nw, nr/1024, ns, sw/nw
   }'
 done
+
+if [ -s "$work/floor.md" ]; then
+  echo
+  echo "| corpus | morgue-index's steps in turn (index-floor, two threads each) | seconds | CPU s | scriptindex's seconds / these |"
+  echo "|---|---|---|---|---|"
+  cat "$work/floor.md"
+fi
 
 # Crawls (issue 4): HTML extraction alone over the article-extraction pages, and WARC
 # files end to end into a new index, next to the plain-text rate above.
