@@ -1,5 +1,6 @@
 #include "common/stem_cache.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -36,7 +37,8 @@ class CachingStem : public Xapian::StemImplementation {
   std::string operator()(const std::string& word) override {
     if (word.empty() || word.size() > kMaxCachedWordBytes) return inner_(word);
     if (slots_.empty()) slots_.resize(mask_ + 1);  // on first use: a builder may never stem
-    Slot& slot = slots_[std::hash<std::string_view>{}(word)&mask_];
+    const std::size_t hash = std::hash<std::string_view>{}(word);
+    Slot& slot = slots_[hash & mask_];
     if (slot.word_size == word.size() && std::memcmp(slot.word, word.data(), word.size()) == 0)
       return std::string(slot.stem, slot.stem_size);
     std::string stem = inner_(word);

@@ -41,6 +41,11 @@ TEST_CASE("A caching stemmer gives the stems of the stemmer it wraps", "[stem]")
     CHECK(cached("") == "");
     const std::string long_word(100, 'a');
     CHECK(cached(long_word + "ing") == plain(long_word + "ing"));
+    // Either side of the longest word kept (31 bytes), each asked twice.
+    for (const std::string& word : {std::string(28, 'b') + "ing", std::string(29, 'b') + "ing"}) {
+      CHECK(cached(word) == plain(word));
+      CHECK(cached(word) == plain(word));
+    }
   }
 }
 
