@@ -10,8 +10,6 @@
 // any indexer writing these documents through Xapian 1.4 can take on these cores.
 // bench/index_speed.sh sets them against scriptindex (bench/README.md).
 //   index-floor --work DIR [--map SPEC] [--no-entities] [--batch 500] INPUT...
-// --interleaved: entities, build and write article by article in one step instead, as
-// morgue-index's shards do (without its reader thread and queues).
 // --write-batches 100,250,500: the write step alone, once per batch size in turn.
 #include <sys/resource.h>
 
@@ -71,7 +69,7 @@ int main(int argc, char** argv) {
   CLI::App app{"morgue-index's steps one after the other, and libxapian's floor under them"};
   std::vector<std::string> inputs;
   std::string work, map;
-  bool no_entities = false, interleaved = false;
+  bool no_entities = false;
   unsigned batch = 500;  // indexer::WriterOptions' default
   std::vector<unsigned> batch_sizes;
   app.add_option("inputs", inputs, "what morgue-index reads")->required();
@@ -85,7 +83,6 @@ int main(int argc, char** argv) {
   app.add_option("--write-batches", batch_sizes,
                  "time only the write step, once per batch size in turn, three rounds (no compaction)")
       ->delimiter(',');
-  app.add_flag("--interleaved", interleaved, "tag, build and write each article in turn, as morgue-index does");
   CLI11_PARSE(app, argc, argv);
 
   indexer::SourceOptions options;
@@ -104,21 +101,6 @@ int main(int argc, char** argv) {
 
   const fs::path dir(work);
   const auto shard = [&](unsigned t) { return (dir / ("shard-" + std::to_string(t))).string(); };
-  if (interleaved) {
-    timed("interleaved", [&] {
-      in_parallel(articles.size(), [&](unsigned t, std::size_t begin, std::size_t end) {
-        Xapian::WritableDatabase db(shard(t), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
-        DocumentBuilder builder;
-        for (std::size_t i = begin; i < end; ++i) {
-          if (!no_entities) articles[i].entities = entities::EntityExtractor::embedded().extract(articles[i]);
-          db.add_document(builder.build(articles[i], document_id(articles[i]), content_fingerprint(articles[i])));
-          if ((i - begin + 1) % batch == 0) db.commit();
-        }
-        db.commit();
-      });
-    });
-    return 0;
-  }
   if (!no_entities) {
     timed("entities", [&] {
       in_parallel(articles.size(), [&](unsigned, std::size_t begin, std::size_t end) {

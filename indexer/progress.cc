@@ -54,8 +54,8 @@ std::string summary_line(const IndexStats& s) {
   std::snprintf(buf, sizeof buf,
                 "%lu article%s in %.2f s (%.0f articles/s, %.2f MB/s of text): %lu added, %lu updated, "
                 "%lu unchanged, %lu deleted, %lu failed",
-                s.read(), s.read() == 1 ? "" : "s", s.seconds, rate, s.seconds > 0 ? s.text_megabytes / s.seconds : 0.0, s.added, s.updated,
-                s.unchanged, s.deleted, s.failed);
+                s.read(), s.read() == 1 ? "" : "s", s.seconds, rate, s.seconds > 0 ? s.text_megabytes / s.seconds : 0.0,
+                s.added, s.updated, s.unchanged, s.deleted, s.failed);
   std::string line = buf;
   for (const auto& [reason, count] : s.skipped) line += ", " + std::to_string(count) + " skipped (" + reason + ")";
   line += "; the index holds " + std::to_string(s.documents) + " documents";

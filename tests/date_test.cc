@@ -4,11 +4,24 @@
 
 using morgue::Date;
 
+namespace {
+
+struct Row {
+  const char* text;
+  std::optional<Date> expected;
+};
+
+template <std::size_t N, class Parse>
+void check_rows(const Row (&rows)[N], Parse parse) {
+  for (const auto& row : rows) {
+    INFO(row.text);
+    CHECK(parse(row.text) == row.expected);
+  }
+}
+
+}  // namespace
+
 TEST_CASE("ISO dates and date-times parse to the calendar day", "[date]") {
-  struct Row {
-    const char* text;
-    std::optional<Date> expected;
-  };
   const Row rows[] = {
       {"2025-05-19", Date{2025, 5, 19}},
       {"2025-05-19T23:59:00Z", Date{2025, 5, 19}},
@@ -22,10 +35,7 @@ TEST_CASE("ISO dates and date-times parse to the calendar day", "[date]") {
       {"2025-05-19junk", std::nullopt},
       {"", std::nullopt},
   };
-  for (const auto& row : rows) {
-    INFO(row.text);
-    CHECK(morgue::parse_iso_date(row.text) == row.expected);
-  }
+  check_rows(rows, morgue::parse_iso_date);
 }
 
 TEST_CASE("Reuters-21578 dates parse", "[date]") {
@@ -46,29 +56,22 @@ TEST_CASE("Dates format and round-trip through day numbers", "[date]") {
 }
 
 TEST_CASE("Dates as pages write them in their metadata parse to the day written", "[date]") {
-  struct Row {
-    const char* text;
-    std::optional<Date> expected;
-  };
   const Row rows[] = {
-      {"2025-05-19T23:30:00-05:00", Date{2025, 5, 19}},         // ISO, as parse_iso_date
-      {"2004/01/22 00:48:49", Date{2004, 1, 22}},               // BBC's OriginalPublicationDate
-      {"Mon, 19 May 2025 23:30:00 -0500", Date{2025, 5, 19}},   // RFC 2822
+      {"2025-05-19T23:30:00-05:00", Date{2025, 5, 19}},        // ISO, as parse_iso_date
+      {"2004/01/22 00:48:49", Date{2004, 1, 22}},              // BBC's OriginalPublicationDate
+      {"Mon, 19 May 2025 23:30:00 -0500", Date{2025, 5, 19}},  // RFC 2822
       {"May 19, 2025", Date{2025, 5, 19}},
       {"November 19, 2019", Date{2019, 11, 19}},
-      {"19 Nov 2019 07:09 GMT", Date{2019, 11, 19}},            // Al Jazeera's JSON-LD
+      {"19 Nov 2019 07:09 GMT", Date{2019, 11, 19}},              // Al Jazeera's JSON-LD
       {"Tue Nov 19 2019 05:44:06 GMT+0000", Date{2019, 11, 19}},  // JavaScript's Date
       {"19. September 2019", Date{2019, 9, 19}},
       {"Sept. 3, 2019", Date{2019, 9, 3}},
-      {"Feb 30, 2025", std::nullopt},                           // no such day
-      {"May 2025", std::nullopt},                               // no day
+      {"Feb 30, 2025", std::nullopt},  // no such day
+      {"May 2025", std::nullopt},      // no day
       {"in 2025 the mayor said", std::nullopt},
       {"Monday", std::nullopt},
       {"", std::nullopt},
       {"2025/13/01", std::nullopt},
   };
-  for (const auto& row : rows) {
-    INFO(row.text);
-    CHECK(morgue::parse_written_date(row.text) == row.expected);
-  }
+  check_rows(rows, morgue::parse_written_date);
 }
