@@ -11,6 +11,7 @@
 #include "common/entities/resolver.h"
 #include "common/entities/spellings.h"
 #include "common/errors.h"
+#include "common/exact_postings.h"
 #include "common/identity.h"
 #include "common/schema.h"
 #include "common/stem_cache.h"
@@ -295,7 +296,10 @@ void validate(const SearchRequest& r) {
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const RankingParams& ranking)
-    : ranking_(ranking), parser_db_(db), stemmer_(caching_stemmer(Xapian::Stem("english"))) {
+    : ranking_(ranking),
+      parser_db_(db),
+      exact_postings_(db, ranking),
+      stemmer_(caching_stemmer(Xapian::Stem("english"))) {
   try {
     freq_revision_ = parser_db_.get_revision();
     keeps_freqs_ = true;
@@ -324,31 +328,57 @@ bool is_word_term(const std::string& term) {
   return !(first >= 'A' && first <= 'Z');
 }
 
-void collect_wanted(const Xapian::Query& q, std::set<std::string>& out) {
+// The terms of `q` that a match can contain: those not on the right-hand side of an
+// AND_NOT.
+void collect_wanted(const Xapian::Query& q, std::vector<std::string>& out) {
   if (q.get_type() == Xapian::Query::LEAF_TERM) {
-    out.insert(*q.get_terms_begin());
+    out.push_back(*q.get_terms_begin());
     return;
   }
   const std::size_t n = q.get_type() == Xapian::Query::OP_AND_NOT ? 1 : q.get_num_subqueries();
   for (std::size_t i = 0; i < n; ++i) collect_wanted(q.get_subquery(i), out);
 }
 
-}  // namespace
+bool has_and_not(const Xapian::Query& q) {
+  if (q.get_type() == Xapian::Query::OP_AND_NOT) return true;
+  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+    if (has_and_not(q.get_subquery(i))) return true;
+  return false;
+}
 
-std::set<std::string> wanted_terms(const Xapian::Query& q) {
-  std::set<std::string> out;
-  collect_wanted(q, out);
+// Every term of `q` once, in term order, each with whether a match can contain it.
+// Xapian gathers the terms in one go; a query without AND_NOT needs nothing more.
+std::vector<std::pair<std::string, bool>> query_terms(const Xapian::Query& q) {
+  std::vector<std::pair<std::string, bool>> out;
+  for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) out.emplace_back(*it, true);
+  if (has_and_not(q)) {
+    std::vector<std::string> wanted;
+    collect_wanted(q, wanted);
+    for (auto& [term, is_wanted] : out) is_wanted = std::find(wanted.begin(), wanted.end(), term) != wanted.end();
+  }
   return out;
 }
 
-Xapian::doccount QueryBuilder::termfreq(const std::string& term) {
-  if (!keeps_freqs_) return parser_db_.get_termfreq(term);
+}  // namespace
+
+std::set<std::string> wanted_terms(const Xapian::Query& q) {
+  std::vector<std::string> terms;
+  collect_wanted(q, terms);
+  return {terms.begin(), terms.end()};
+}
+
+void QueryBuilder::sync_freqs() {
+  if (!keeps_freqs_) return;
   // Bounded: a daemon up for months meets every word of the archive.
   constexpr std::size_t kMaxKept = 50000;
   if (const Xapian::rev revision = parser_db_.get_revision(); revision != freq_revision_ || freqs_.size() >= kMaxKept) {
     freqs_.clear();
     freq_revision_ = revision;
   }
+}
+
+Xapian::doccount QueryBuilder::termfreq(const std::string& term) {
+  if (!keeps_freqs_) return parser_db_.get_termfreq(term);
   if (const auto it = freqs_.find(term); it != freqs_.end()) return it->second;
   const Xapian::doccount freq = parser_db_.get_termfreq(term);
   freqs_.emplace(term, freq);
@@ -359,10 +389,14 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
   // Wildcards would expand a second time for little gain.
   if (text.find('*') != std::string::npos) return {};
   // Excluded words ("-trump", "NOT trump") weigh nothing: their forms are not boosted.
-  const std::set<std::string> wanted = wanted_terms(stemmed);
-  std::set<std::string> words;
-  for (const std::string& term : wanted) {
-    if (is_word_term(term)) words.insert(term[0] == 'Z' ? term.substr(1) : term);
+  // Small vectors, not sets: on a two-word query over a small index, building the
+  // query was a fifth of the whole search.
+  const std::vector<std::pair<std::string, bool>> terms = query_terms(stemmed);
+  std::vector<std::string_view> words;  // distinct, wanted, as the index has them unprefixed
+  for (const auto& [term, wanted] : terms) {
+    if (!wanted || !is_word_term(term)) continue;
+    const std::string_view word = std::string_view(term).substr(term[0] == 'Z' ? 1 : 0);
+    if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
   }
   const unsigned max_words = std::max(ranking_.exact_max_words, ranking_.proximity_max_words);
   if (words.empty() || words.size() > max_words) return {};
@@ -373,20 +407,34 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
     // capitalised words), and only where some article has the stem without this exact
     // form: otherwise every match has it, and the boost would reorder nothing that an
     // exact match should outrank, at the price of another posting list to read.
-    const std::set<std::string> already(stemmed.get_unique_terms_begin(), stemmed.get_unique_terms_end());
-    std::set<std::string> exact;
-    for (const std::string& term : wanted) {
-      if (term.size() < 2 || term[0] != 'Z' || !is_word_term(term)) continue;
+    // A short posting list is served from memory (common/exact_postings.h).
+    sync_freqs();
+    const auto in_query = [&](const std::string& t) {
+      return std::any_of(terms.begin(), terms.end(), [&](const auto& q) { return q.first == t; });
+    };
+    std::vector<std::string> seen;
+    std::vector<Xapian::Query> exact;
+    std::vector<std::shared_ptr<const ExactPostings>> kept;
+    for (const auto& [term, wanted] : terms) {
+      if (!wanted || term.size() < 2 || term[0] != 'Z' || !is_word_term(term)) continue;
       const Xapian::doccount stem_freq = termfreq(term);
       for (auto u = parser_.unstem_begin(term); u != parser_.unstem_end(term); ++u) {
-        if (!is_word_term(*u) || already.contains(*u) || exact.contains(*u)) continue;
-        if (termfreq(*u) < stem_freq) exact.insert(*u);
+        if (!is_word_term(*u) || in_query(*u) || std::find(seen.begin(), seen.end(), *u) != seen.end()) continue;
+        seen.push_back(*u);
+        const Xapian::doccount freq = termfreq(*u);
+        if (freq == 0 || freq >= stem_freq) continue;
+        if (auto postings = keeps_freqs_ ? exact_postings_.find(*u, freq, freq_revision_) : nullptr) {
+          kept.push_back(std::move(postings));
+        } else {
+          exact.emplace_back(*u);
+        }
       }
     }
     if (!exact.empty()) {
       boost.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                          Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()), ranking_.exact_weight);
     }
+    if (!kept.empty()) boost.push_back(exact_postings_query(kept, ranking_.exact_weight));
   }
   if (words.size() >= 2 && words.size() <= ranking_.proximity_max_words && ranking_.proximity_weight > 0) {
     Xapian::Query unstemmed;
@@ -425,6 +473,7 @@ unsigned count_wildcards(const Xapian::Query& q) {
 
 // "-x" at the start of a word outside quotes, as "NOT x"; nullopt when there is none.
 std::optional<std::string> exclusions_as_not(std::string_view text) {
+  if (text.find('-') == std::string_view::npos) return std::nullopt;
   std::string out;
   bool quoted = false, any = false;
   for (std::size_t i = 0; i < text.size(); ++i) {

@@ -15,6 +15,7 @@
 
 #include "common/date.h"
 #include "common/entity.h"
+#include "common/exact_postings.h"
 #include "common/ranking.h"
 
 namespace morgue {
@@ -116,13 +117,17 @@ class QueryBuilder {
   // block: the four lookups of a two-word query read four, which on a small index was
   // most of what building the query cost. A backend without revisions (in-memory) is
   // asked every time.
+  // Call sync_freqs() first, once per query: it forgets the frequencies of an older
+  // revision.
   [[nodiscard]] Xapian::doccount termfreq(const std::string& term);
+  void sync_freqs();
 
   RankingParams ranking_;
   Xapian::Database parser_db_;
   bool keeps_freqs_ = false;
   Xapian::rev freq_revision_ = 0;  // of freqs_
   std::unordered_map<std::string, Xapian::doccount> freqs_;
+  ExactPostingsCache exact_postings_;  // used only where freqs_ is (revisions)
   Xapian::QueryParser parser_;
   std::vector<Expansion> expansions_;
   Xapian::QueryParser exact_parser_;  // for proximity pairs (RankingParams::proximity_max_words)

@@ -38,8 +38,8 @@ struct RankingParams {
   // Exact forms: for queries of at most exact_max_words words, the words as typed are
   // searched again, unstemmed, their weight scaled by exact_weight, so "talks" ranks an
   // article saying "talks" above one saying only "talk". At full weight it cost MAP on
-  // two collections, at 0.1-0.3 nothing; but on every query it doubles query time (it
-  // reads a second posting list per word), so long queries skip it.
+  // two collections, at 0.1-0.3 nothing. It is a second posting list per word (kept in
+  // memory when short: common/exact_postings.h), so long queries skip it.
   unsigned exact_max_words = 4;
   double exact_weight = 0.25;
   // Proximity: for 2..proximity_max_words-word queries, each pair of adjacent words

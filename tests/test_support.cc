@@ -37,6 +37,24 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ec);
 }
 
+TextIndex::TextIndex() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+  tg_.set_stemmer(Xapian::Stem("english"));
+  tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+TextIndex::TextIndex(const fs::path& dir) : db_(dir.string(), Xapian::DB_CREATE) {
+  tg_.set_stemmer(Xapian::Stem("english"));
+  tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+void TextIndex::add(const std::string& text) {
+  Xapian::Document doc;
+  tg_.set_document(doc);
+  tg_.index_text(text);
+  db_.add_document(doc);
+  db_.commit();
+}
+
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream ss;

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include <xapian.h>
+
 namespace morgue::test {
 
 namespace fs = std::filesystem;
@@ -29,6 +31,21 @@ class TempDir {
 
  private:
   fs::path path_;
+};
+
+// A Xapian index of plain texts, each a document, indexed as Xapian's TermGenerator does
+// with the English stemmer and STEM_SOME (morgue's body words, without its fields): for
+// the query builder's tests. In memory, or on disk where revisions count.
+class TextIndex {
+ public:
+  TextIndex();                              // in memory
+  explicit TextIndex(const fs::path& dir);  // on disk, created
+  void add(const std::string& text);        // committed
+  Xapian::WritableDatabase& db() { return db_; }
+
+ private:
+  Xapian::WritableDatabase db_;
+  Xapian::TermGenerator tg_;
 };
 
 std::string read_file(const fs::path& p);

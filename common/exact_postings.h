@@ -1,0 +1,73 @@
+// The postings of short exact-form terms, with their weights, kept in memory for one
+// revision of the index, and served to the match as a Xapian::PostingSource.
+//
+// Why: a query word's exact form (QueryBuilder::boosts) is one more term for Xapian 1.4
+// to look up twice, for its statistics and for its posting list. Glass keeps no block
+// cache, so each lookup is a pread(2) of an 8 KB block: on a two-word query over a small
+// index those four reads took longer than the rest of the query (bench/README.md,
+// "Relevance"). A word's exact form is usually rare, and the same words come back query
+// after query; kept here, its postings cost no read at all.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/ranking.h"
+
+namespace morgue {
+
+// One term's postings in docid order, each with the weight the ranking model gives the
+// term alone in that document (as Xapian computed it), and the revision they are of.
+// A term's weight in a query is the same as alone for every model of RankingParams
+// (none depends on the query's length: BM25's k2 is 0).
+struct ExactPostings {
+  std::string term;
+  Xapian::rev revision = 0;
+  std::vector<Xapian::docid> docids;
+  std::vector<double> weights;
+  double max_weight = 0;
+};
+
+// A term longer than this is searched as a term: its postings would cost more memory
+// than they save reads, and its own decoding outweighs the lookups.
+inline constexpr Xapian::doccount kMaxKeptPostingsPerTerm = 1000;
+// All the terms' postings together, per QueryBuilder (so per searcher of morgued): 12
+// bytes each, 1.5 MB. Past it, all are forgotten and kept again as queries need them.
+inline constexpr std::size_t kMaxKeptPostings = 1 << 17;
+
+class ExactPostingsCache {
+ public:
+  ExactPostingsCache(Xapian::Database db, const RankingParams& ranking,
+                     Xapian::doccount max_per_term = kMaxKeptPostingsPerTerm, std::size_t max_total = kMaxKeptPostings)
+      : db_(std::move(db)), ranking_(ranking), max_per_term_(max_per_term), max_total_(max_total) {}
+
+  // The postings of `term`, which has `termfreq` documents at `revision` (the
+  // database's current one); nullptr when it has more than max_per_term.
+  [[nodiscard]] std::shared_ptr<const ExactPostings> find(const std::string& term, Xapian::doccount termfreq,
+                                                          Xapian::rev revision);
+  [[nodiscard]] std::size_t size() const { return kept_.size(); }  // terms kept
+
+ private:
+  Xapian::Database db_;
+  RankingParams ranking_;
+  Xapian::doccount max_per_term_;
+  std::size_t max_total_;
+  Xapian::rev revision_ = 0;  // of kept_
+  std::size_t postings_ = 0;  // in kept_
+  std::unordered_map<std::string, std::shared_ptr<const ExactPostings>> kept_;
+};
+
+// The OR of several terms' postings (of one revision) as a query: matches the documents
+// that have any, weighed as the OR of the terms would be, times `factor` (as
+// OP_SCALE_WEIGHT would, without another node in the match). Against a database at another revision
+// than the postings' (an index reopened between building and matching), it matches
+// nothing. Empty `postings`: an empty query.
+[[nodiscard]] Xapian::Query exact_postings_query(const std::vector<std::shared_ptr<const ExactPostings>>& postings,
+                                                 double factor = 1.0);
+
+}  // namespace morgue
