@@ -9,25 +9,13 @@
 #include "common/index_location.h"
 #include "common/query_builder.h"
 #include "common/ranking.h"
-#include "indexer/pipeline.h"
+#include "tests/corpus_index.h"
 #include "tests/test_support.h"
 
 namespace {
 
-namespace fs = std::filesystem;
 using morgue::SearchRequest;
-
-const fs::path& corpus_index() {
-  static morgue::test::TempDir dir;
-  static const bool built = [] {
-    const auto r = morgue::indexer::run_pipeline(dir.path() / "index", {morgue::test::corpus_dir()}, {});
-    REQUIRE(r.stats.added == 5);
-    return true;
-  }();
-  (void)built;
-  static const fs::path p = dir.path() / "index";
-  return p;
-}
+using morgue::test::corpus_index;
 
 struct Ranked {
   std::string description;

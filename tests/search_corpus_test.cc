@@ -11,6 +11,7 @@
 #include "common/schema.h"
 #include "common/searcher.h"
 #include "indexer/pipeline.h"
+#include "tests/corpus_index.h"
 #include "tests/facet_check.h"
 #include "tests/test_support.h"
 
@@ -18,19 +19,7 @@ namespace {
 
 using namespace morgue;
 
-// One index of corpus/ shared by the test cases of this file.
-const std::filesystem::path& corpus_index() {
-  static test::TempDir dir;
-  static const bool built = [] {
-    const auto r = indexer::run_pipeline(dir.path() / "index", {test::corpus_dir()}, {});
-    REQUIRE(r.stats.failed == 0);
-    REQUIRE(r.stats.added == 5);
-    return true;
-  }();
-  (void)built;
-  static const std::filesystem::path p = dir.path() / "index";
-  return p;
-}
+using test::corpus_index;
 
 SearchResponse search(const std::string& q, SearchRequest request = {}) {
   request.query = q;
