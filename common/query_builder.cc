@@ -424,6 +424,7 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
         const Xapian::doccount freq = termfreq(*u);
         if (freq == 0 || freq >= stem_freq) continue;
         if (auto postings = keeps_freqs_ ? exact_postings_.find(*u, freq, freq_revision_) : nullptr) {
+          kept_exact_forms_.emplace_back(*u, postings->max_weight * ranking_.exact_weight);
           kept.push_back(std::move(postings));
         } else {
           exact.emplace_back(*u);
@@ -566,6 +567,7 @@ void QueryBuilder::find_expansions(std::string_view text) {
 Xapian::Query QueryBuilder::build(const SearchRequest& request, const Xapian::Query& feedback) {
   validate(request);
   find_expansions(request.query);
+  kept_exact_forms_.clear();
   // Articles are stemmed in their own language: a query restricted to one language
   // is stemmed the same way, so "lang:de kindern" finds "Kinder".
   if (const std::string lang = query_language(request.query); lang != stem_lang_) {

@@ -96,6 +96,13 @@ class QueryBuilder {
   // The words of the last build() that searched other spellings too.
   [[nodiscard]] const std::vector<Expansion>& expansions() const { return expansions_; }
 
+  // The exact forms the last build() boosted from memory (common/exact_postings.h): not
+  // terms of its query, so snippets, which weigh a word as typed above its other forms,
+  // learn them here. Each with the most it adds to any article's weight.
+  [[nodiscard]] const std::vector<std::pair<std::string, double>>& kept_exact_forms() const {
+    return kept_exact_forms_;
+  }
+
   // The stemmer the query was built with (for snippets).
   [[nodiscard]] const Xapian::Stem& stemmer() const { return stemmer_; }
   // Its language (ISO 639-1: "en" unless the query says lang:xx).
@@ -130,6 +137,7 @@ class QueryBuilder {
   ExactPostingsCache exact_postings_;  // used only where freqs_ is (revisions)
   Xapian::QueryParser parser_;
   std::vector<Expansion> expansions_;
+  std::vector<std::pair<std::string, double>> kept_exact_forms_;
   Xapian::QueryParser exact_parser_;  // for proximity pairs (RankingParams::proximity_max_words)
   std::shared_ptr<std::string> error_ = std::make_shared<std::string>();  // set by field/range processors
   Xapian::Stem stemmer_;

@@ -238,7 +238,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     Xapian::doccount i = 0;
     for (auto it = mset.begin(); it != mset.end(); ++it) page.emplace_back(it.get_weight(), i++);
   }
-  const auto snippets = Snippets::for_query(query, mset, builder.stemmer(), builder.stem_language());
+  const auto snippets =
+      Snippets::for_query(query, mset, builder.stemmer(), builder.stem_language(), builder.kept_exact_forms());
   unsigned rank = request.offset;
   for (const auto& [score, index] : page) {
     const auto it = mset[index];

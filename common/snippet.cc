@@ -171,7 +171,8 @@ bool phrase_has_window(const Xapian::Query& phrase) {
 }  // namespace
 
 std::optional<Snippets> Snippets::for_query(const Xapian::Query& query, const Xapian::MSet& mset,
-                                            const Xapian::Stem& stemmer, std::string_view language) {
+                                            const Xapian::Stem& stemmer, std::string_view language,
+                                            const std::vector<std::pair<std::string, double>>& typed) {
   Snippets s(stemmer);
   s.stem_every_word_ = language != "en";
   auto weight = [&](const std::string& term) {
@@ -226,6 +227,9 @@ std::optional<Snippets> Snippets::for_query(const Xapian::Query& query, const Xa
   };
   walk(walk, query);
   if (wildcard) return std::nullopt;
+  for (const auto& [word, w] : typed) {
+    if (!s.exact_.contains(word)) s.exact_.emplace(word, Key{s.keys_++, std::max(w, 1e-6)});
+  }
   // A word as typed is the same query word as its stem ("talks", "Ztalk").
   for (auto& [word, key] : s.exact_) {
     if (auto st = s.stems_.find(s.stemmer_(word)); st != s.stems_.end()) key.id = st->second.id;

@@ -88,6 +88,10 @@ TEST_CASE("Exact forms kept for an older revision weigh nothing", "[query][ranki
   req.query = "talks";
   const Xapian::Query query = builder.build(req);
   REQUIRE(query.get_description() == "Query((Ztalk@1 AND_MAYBE PostingSource(0.25 * talks, 1 postings kept)))");
+  // Not a term of the query: the builder names it for snippets.
+  REQUIRE(builder.kept_exact_forms().size() == 1);
+  CHECK(builder.kept_exact_forms()[0].first == "talks");
+  CHECK(builder.kept_exact_forms()[0].second > 0);
   const auto weights = [&](const Xapian::Query& q) {
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(*morgue::weighting_scheme(morgue::kDefaultRanking));

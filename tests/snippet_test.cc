@@ -12,23 +12,14 @@
 #include "common/searcher.h"
 #include "common/snippet.h"
 #include "common/text_util.h"
-#include "indexer/pipeline.h"
+#include "tests/corpus_index.h"
 #include "tests/test_support.h"
 
 namespace {
 
 using namespace morgue;
 
-const std::filesystem::path& corpus_index() {
-  static test::TempDir dir;
-  static const bool built = [] {
-    REQUIRE(indexer::run_pipeline(dir.path() / "index", {test::corpus_dir()}, {}).stats.added == 5);
-    return true;
-  }();
-  (void)built;
-  static const std::filesystem::path p = dir.path() / "index";
-  return p;
-}
+using test::corpus_index;
 
 // The marked spans of a snippet, and its text without the marks.
 struct Marked {
@@ -52,7 +43,6 @@ Marked unmark(const std::string& snippet) {
   return m;
 }
 
-
 // What the snippets of `query` mark (match=any), or nullopt where Xapian's are used.
 std::optional<Snippets> snippets_for(const std::string& query) {
   Xapian::Database db = open_index(corpus_index());
@@ -63,7 +53,8 @@ std::optional<Snippets> snippets_for(const std::string& query) {
   const Xapian::Query q = builder.build(r);
   Xapian::Enquire enquire(db);
   enquire.set_query(q);
-  return Snippets::for_query(q, enquire.get_mset(0, 10), builder.stemmer(), builder.stem_language());
+  return Snippets::for_query(q, enquire.get_mset(0, 10), builder.stemmer(), builder.stem_language(),
+                             builder.kept_exact_forms());
 }
 
 // The distinct words of some text as Xapian's TermGenerator sees them (lower-cased).
@@ -158,6 +149,37 @@ TEST_CASE("A phrase is marked where its words stand together, as one mark", "[sn
     REQUIRE(!m.marks.empty());
     for (const std::string& mark : m.marks) CHECK(Xapian::Unicode::tolower(mark) == "root causes");
   }
+}
+
+TEST_CASE("A word as typed weighs in the passage, from the query or kept in memory", "[snippet]") {
+  // "talk" and "strike" in the first sentence, "talks" in the third: a passage of 90
+  // bytes holds the first with "talk" or one with "strike" and "talks".
+  const std::string text =
+      "They talk of a strike at the port. The owners have said nothing at all for days. They held talks on "
+      "the strike in the port office until late in the evening, and met again at dawn.";
+  test::TextIndex index;
+  index.add(text);
+  const Xapian::Query words(Xapian::Query::OP_OR, Xapian::Query("Ztalk"), Xapian::Query("Zstrike"));
+  Xapian::Enquire enquire(index.db());
+  enquire.set_query(words);
+  const Xapian::MSet mset = enquire.get_mset(0, 10);
+  REQUIRE(mset.size() == 1);
+  const Xapian::Stem english("english");
+  const auto marks = [&](const std::optional<Snippets>& s) {
+    REQUIRE(s);
+    return unmark(s->make(text, 90)).marks;
+  };
+  // The stems alone: the first passage with both.
+  CHECK(marks(Snippets::for_query(words, mset, english, "en")) == std::vector<std::string>{"talk", "strike"});
+  // "talks" as typed weighs more: the passage with it, as a term of the query or kept
+  // in memory (QueryBuilder::kept_exact_forms).
+  const Xapian::Query with_term(Xapian::Query::OP_AND_MAYBE, words,
+                                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("talks"), 4.0));
+  enquire.set_query(with_term);
+  const auto as_term = marks(Snippets::for_query(with_term, enquire.get_mset(0, 10), english, "en"));
+  CHECK(as_term == std::vector<std::string>{"strike", "talks"});
+  const std::vector<std::pair<std::string, double>> typed = {{"talks", 1.0}};
+  CHECK(marks(Snippets::for_query(words, mset, english, "en", typed)) == as_term);
 }
 
 TEST_CASE("ADJ and NEAR mark their words one by one, as a phrase with a window does not stand together",
