@@ -76,7 +76,7 @@ class ExactPostingSource : public Xapian::PostingSource {
       d += (d.empty() ? "" : " OR ") + list->term;
       n += list->docids.size();
     }
-    d += ", " + std::to_string(n) + " postings kept";
+    d += ", " + std::to_string(n) + (n == 1 ? " posting kept" : " postings kept");
     if (factor_ != 1.0) {
       char factor[32];
       std::snprintf(factor, sizeof factor, "%g * ", factor_);

@@ -87,7 +87,7 @@ TEST_CASE("Exact forms kept for an older revision weigh nothing", "[query][ranki
   SearchRequest req;
   req.query = "talks";
   const Xapian::Query query = builder.build(req);
-  REQUIRE(query.get_description() == "Query((Ztalk@1 AND_MAYBE PostingSource(0.25 * talks, 1 postings kept)))");
+  REQUIRE(query.get_description() == "Query((Ztalk@1 AND_MAYBE PostingSource(0.25 * talks, 1 posting kept)))");
   // Not a term of the query: the builder names it for snippets.
   REQUIRE(builder.kept_exact_forms().size() == 1);
   CHECK(builder.kept_exact_forms()[0].first == "talks");

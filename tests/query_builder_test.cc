@@ -111,7 +111,7 @@ TEST_CASE("Which exact forms are worth searching follows the index as it changes
   index.add("The talk was of a memorandum.");
   REQUIRE(db.reopen());
   CHECK(builder.build(req).get_description() ==
-        "Query((Ztalk@1 AND_MAYBE PostingSource(0.25 * talks, 1 postings kept)))");
+        "Query((Ztalk@1 AND_MAYBE PostingSource(0.25 * talks, 1 posting kept)))");
   index.db().delete_document(2);
   index.db().commit();
   REQUIRE(db.reopen());
