@@ -1,5 +1,5 @@
 // Where indexing's time goes, step by step, and the floor under it: morgue-index's own
-// steps run one after the other over the same articles, each on two threads as
+// steps run one after the other over the same articles, each on one thread a core as
 // morgue-index runs them, with wall and CPU seconds for each:
 //   read      the inputs to articles (one thread, as morgue-index's reader)
 //   entities  tagging them (common/entities), as Shard::add does
@@ -13,6 +13,7 @@
 // --write-batches 100,250,500: the write step alone, once per batch size in turn.
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -27,6 +28,7 @@
 #include "common/document_builder.h"
 #include "common/entities/extractor.h"
 #include "common/identity.h"
+#include "indexer/index_writer.h"
 #include "indexer/readers/jsonl.h"
 #include "indexer/sources.h"
 
@@ -35,7 +37,8 @@ namespace {
 using namespace morgue;
 namespace fs = std::filesystem;
 
-unsigned threads = 2;  // morgue-index's shards on this 2-core machine (--threads)
+// morgue-index's shards when building: one per core (indexer/index_writer.cc).
+unsigned threads = std::max(1u, std::thread::hardware_concurrency());
 
 double cpu_seconds() {
   rusage ru{};
@@ -70,7 +73,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> inputs;
   std::string work, map;
   bool no_entities = false;
-  unsigned batch = 500;  // indexer::WriterOptions' default
+  unsigned batch = indexer::WriterOptions{}.batch_size;
   std::vector<unsigned> batch_sizes;
   app.add_option("inputs", inputs, "what morgue-index reads")->required();
   app.add_option("--work", work, "an empty directory for the shards and the compacted index")->required();

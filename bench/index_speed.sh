@@ -43,7 +43,7 @@ for corpus in reuters allsides; do
   n_size=$(du -sm "$work/n-$corpus" | cut -f1)
 
   # morgue-index's steps one after the other on the same articles (index-floor), each
-  # on two threads: how close each step alone comes to the 3x aim (bench/README.md).
+  # on one thread a core: how close each step alone comes to the 3x aim (bench/README.md).
   if [ -x "$build/bench/index-floor" ]; then
     mkdir -p "$work/floor-$corpus"
     "$build/bench/index-floor" --work "$work/floor-$corpus" "${map[@]}" "${inputs[@]}" 2>/dev/null |
@@ -75,7 +75,7 @@ done
 
 if [ -s "$work/floor.md" ]; then
   echo
-  echo "| corpus | morgue-index's steps in turn (index-floor, two threads each) | seconds | CPU s | scriptindex's seconds / these |"
+  echo "| corpus | morgue-index's steps in turn (index-floor, one thread a core each) | seconds | CPU s | scriptindex's seconds / these |"
   echo "|---|---|---|---|---|"
   cat "$work/floor.md"
 fi

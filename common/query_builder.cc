@@ -389,8 +389,9 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
   // Wildcards would expand a second time for little gain.
   if (text.find('*') != std::string::npos) return {};
   // Excluded words ("-trump", "NOT trump") weigh nothing: their forms are not boosted.
-  // Small vectors, not sets: on a two-word query over a small index, building the
-  // query was a fifth of the whole search.
+  // Small vectors, not sets: on Medline's `neoplasm immunology` building the query took
+  // 5.2 µs of a 19 µs search with sets, 3.5-3.8 µs with vectors and one revision check
+  // a query (bench/README.md).
   const std::vector<std::pair<std::string, bool>> terms = query_terms(stemmed);
   std::vector<std::string_view> words;  // distinct, wanted, as the index has them unprefixed
   for (const auto& [term, wanted] : terms) {
