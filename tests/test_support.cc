@@ -55,6 +55,14 @@ void TextIndex::add(const std::string& text) {
   db_.commit();
 }
 
+void TextIndex::replace(Xapian::docid id, const std::string& text) {
+  Xapian::Document doc;
+  tg_.set_document(doc);
+  tg_.index_text(text);
+  db_.replace_document(id, doc);
+  db_.commit();
+}
+
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream ss;

@@ -38,9 +38,10 @@ class TempDir {
 // the query builder's tests. In memory, or on disk where revisions count.
 class TextIndex {
  public:
-  TextIndex();                              // in memory
-  explicit TextIndex(const fs::path& dir);  // on disk, created
-  void add(const std::string& text);        // committed
+  TextIndex();                                              // in memory
+  explicit TextIndex(const fs::path& dir);                  // on disk, created
+  void add(const std::string& text);                        // committed
+  void replace(Xapian::docid id, const std::string& text);  // committed
   Xapian::WritableDatabase& db() { return db_; }
 
  private:
