@@ -13,6 +13,7 @@
 #include "common/errors.h"
 #include "common/exact_postings.h"
 #include "common/identity.h"
+#include "common/plain_query.h"
 #include "common/schema.h"
 #include "common/stem_cache.h"
 #include "common/text_util.h"
@@ -315,6 +316,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const RankingParams& rank
     for (std::string_view w : stopwords()) stopper->add(std::string(w));
     parser_.set_stopper(stopper->release());
     exact_parser_.set_stopper(stopper);
+    stopper_ = stopper;
   }
 }
 
@@ -385,14 +387,14 @@ Xapian::doccount QueryBuilder::termfreq(const std::string& term) {
   return freq;
 }
 
-Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, const Xapian::Query& stemmed) {
+Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, const WordsQuery& stemmed) {
   // Wildcards would expand a second time for little gain.
   if (text.find('*') != std::string::npos) return {};
   // Excluded words ("-trump", "NOT trump") weigh nothing: their forms are not boosted.
   // Small vectors, not sets: on Medline's `neoplasm immunology` building the query took
   // 5.2 µs of a 19 µs search with sets, 3.5-3.8 µs with vectors and one revision check
   // a query (bench/README.md).
-  const std::vector<std::pair<std::string, bool>> terms = query_terms(stemmed);
+  const auto& terms = stemmed.terms;
   std::vector<std::string_view> words;  // distinct, wanted, as the index has them unprefixed
   for (const auto& [term, wanted] : terms) {
     if (!wanted || !is_word_term(term)) continue;
@@ -419,17 +421,24 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
     for (const auto& [term, wanted] : terms) {
       if (!wanted || term.size() < 2 || term[0] != 'Z' || !is_word_term(term)) continue;
       const Xapian::doccount stem_freq = termfreq(term);
-      for (auto u = parser_.unstem_begin(term); u != parser_.unstem_end(term); ++u) {
-        if (!is_word_term(*u) || in_query(*u) || std::find(seen.begin(), seen.end(), *u) != seen.end()) continue;
-        seen.push_back(*u);
-        const Xapian::doccount freq = termfreq(*u);
-        if (freq == 0 || freq >= stem_freq) continue;
-        if (auto postings = keeps_freqs_ ? exact_postings_.find(*u, freq, freq_revision_) : nullptr) {
-          kept_exact_forms_.emplace_back(*u, postings->max_weight * ranking_.exact_weight);
+      const auto consider = [&](const std::string& form) {
+        if (!is_word_term(form) || in_query(form) || std::find(seen.begin(), seen.end(), form) != seen.end()) return;
+        seen.push_back(form);
+        const Xapian::doccount freq = termfreq(form);
+        if (freq == 0 || freq >= stem_freq) return;
+        if (auto postings = keeps_freqs_ ? exact_postings_.find(form, freq, freq_revision_) : nullptr) {
+          kept_exact_forms_.emplace_back(form, postings->max_weight * ranking_.exact_weight);
           kept.push_back(std::move(postings));
         } else {
-          exact.emplace_back(*u);
+          exact.emplace_back(form);
         }
+      };
+      if (stemmed.plain) {
+        for (const auto& [stem, form] : stemmed.typed) {
+          if (stem == term) consider(form);
+        }
+      } else {
+        for (auto u = parser_.unstem_begin(term); u != parser_.unstem_end(term); ++u) consider(*u);
       }
     }
     if (!exact.empty()) {
@@ -565,6 +574,36 @@ void QueryBuilder::find_expansions(std::string_view text) {
   }
 }
 
+QueryBuilder::WordsQuery QueryBuilder::parse_words(const std::string& text, unsigned flags,
+                                                   Xapian::Query::op default_op) {
+  WordsQuery out;
+  // Plain words are the parser's query made directly (common/plain_query.h); with
+  // other spellings to search, the parser adds them.
+  if (expansions_.empty()) {
+    if (auto plain = plain_query(text, default_op, stemmer_, stopper_)) {
+      out.query = std::move(plain->query);
+      out.terms.reserve(plain->terms.size());
+      for (std::string& t : plain->terms) out.terms.emplace_back(std::move(t), true);
+      out.typed = std::move(plain->typed);
+      out.plain = true;
+      return out;
+    }
+  }
+  try {
+    error_->clear();
+    out.query = parse(text, flags);
+  } catch (const Xapian::QueryParserError& e) {
+    throw QueryError("q", "query syntax error: " + e.get_msg());
+  }
+  if (!error_->empty()) throw QueryError("q", *error_);
+  if (const unsigned n = count_wildcards(out.query); n > kMaxWildcards) {
+    throw QueryError(
+        "q", "a query may have at most " + std::to_string(kMaxWildcards) + " wildcards, not " + std::to_string(n));
+  }
+  if (!out.query.empty()) out.terms = query_terms(out.query);
+  return out;
+}
+
 Xapian::Query QueryBuilder::build(const SearchRequest& request, const Xapian::Query& feedback) {
   validate(request);
   find_expansions(request.query);
@@ -590,22 +629,13 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request, const Xapian::Qu
     // The index's synonyms are the other spellings of names (entities::Spellings):
     // looked up only when the query has a word with other spellings.
     const unsigned flags = kParseFlags | (expansions_.empty() ? 0 : Xapian::QueryParser::FLAG_AUTO_SYNONYMS);
-    try {
-      error_->clear();
-      query = parse(text, flags);
-    } catch (const Xapian::QueryParserError& e) {
-      throw QueryError("q", "query syntax error: " + e.get_msg());
-    }
-    if (!error_->empty()) throw QueryError("q", *error_);
-    if (const unsigned n = count_wildcards(query); n > kMaxWildcards) {
-      throw QueryError(
-          "q", "a query may have at most " + std::to_string(kMaxWildcards) + " wildcards, not " + std::to_string(n));
-    }
+    WordsQuery words = parse_words(text, flags, default_op);
+    query = words.query;
     if (query.empty()) {
       // Punctuation, symbols, emoji: nothing to search for, so nothing found (a search
       // for "😀" that listed every article would look like an answer).
       query = Xapian::Query();
-    } else if (const Xapian::Query boost = boosts(text, flags, query); !boost.empty()) {
+    } else if (const Xapian::Query boost = boosts(text, flags, words); !boost.empty()) {
       // They add weight where they occur; they match nothing new.
       query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
     }

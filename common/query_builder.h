@@ -113,11 +113,24 @@ class QueryBuilder {
   [[nodiscard]] static std::string query_language(std::string_view text);
   // parser_.parse_query, but a query of exclusions only ("-oil") means "NOT oil".
   [[nodiscard]] Xapian::Query parse(const std::string& text, unsigned flags);
+  // The words of a query, parsed.
+  struct WordsQuery {
+    Xapian::Query query;
+    // Its terms once each, in term order, with whether a match can contain them (not
+    // when excluded).
+    std::vector<std::pair<std::string, bool>> terms;
+    // Made by plain_query (common/plain_query.h): each stemmed term with the word typed,
+    // its `typed`. Otherwise the parser made it, and its unstem map has them.
+    bool plain = false;
+    std::vector<std::pair<std::string, std::string>> typed;
+  };
+  // Throws QueryError.
+  [[nodiscard]] WordsQuery parse_words(const std::string& text, unsigned flags, Xapian::Query::op default_op);
   // What a short query adds to the weight of the articles `stemmed` matches: its
   // words as typed (those `stemmed` does not search already) and, when on, its adjacent
   // word pairs near each other. Empty for long queries (RankingParams). `flags`: those
   // `stemmed` was parsed with.
-  [[nodiscard]] Xapian::Query boosts(const std::string& text, unsigned flags, const Xapian::Query& stemmed);
+  [[nodiscard]] Xapian::Query boosts(const std::string& text, unsigned flags, const WordsQuery& stemmed);
 
   void find_expansions(std::string_view text);
   // parser_db_.get_termfreq, kept for the database's revision. Xapian 1.4 reads a
@@ -137,6 +150,7 @@ class QueryBuilder {
   std::unordered_map<std::string, Xapian::doccount> freqs_;
   ExactPostingsCache exact_postings_;  // used only where freqs_ is (revisions)
   Xapian::QueryParser parser_;
+  const Xapian::Stopper* stopper_ = nullptr;  // parser_'s, for plain_query
   std::vector<Expansion> expansions_;
   std::vector<std::pair<std::string, double>> kept_exact_forms_;
   Xapian::QueryParser exact_parser_;  // for proximity pairs (RankingParams::proximity_max_words)
