@@ -155,21 +155,53 @@ std::shared_ptr<const ExactPostings> read_postings(const Xapian::Database& db, c
   return out;
 }
 
+// The form's number of articles when it is worth searching, else 0: worth it where some
+// article has it and some article has the stem without it (otherwise every match has it,
+// and the boost would reorder nothing that an exact match should outrank).
+Xapian::doccount worth_searching(const Xapian::Database& db, const std::string& stem, const std::string& form) {
+  const Xapian::doccount freq = db.get_termfreq(form);
+  return freq > 0 && freq < db.get_termfreq(stem) ? freq : 0;
+}
+
 }  // namespace
+
+ExactBoost::Kind exact_boost_kind(const Xapian::Database& db, const std::string& stem, const std::string& form) {
+  return worth_searching(db, stem, form) ? ExactBoost::Kind::kTerm : ExactBoost::Kind::kNone;
+}
+
+void ExactPostingsCache::forget() {
+  kept_.clear();
+  decisions_.clear();
+  postings_ = 0;
+}
+
+void ExactPostingsCache::sync(Xapian::rev revision) {
+  if (revision == revision_) return;
+  forget();
+  revision_ = revision;
+}
+
+ExactBoost ExactPostingsCache::boost(const std::string& stem, const std::string& form, Xapian::rev revision) {
+  sync(revision);
+  if (const auto it = decisions_.find(form); it != decisions_.end() && it->second.stem == stem) {
+    return it->second.boost;
+  }
+  ExactBoost boost;
+  if (const Xapian::doccount freq = worth_searching(db_, stem, form)) {
+    boost.postings = find(form, freq, revision);
+    boost.kind = boost.postings ? ExactBoost::Kind::kKept : ExactBoost::Kind::kTerm;
+  }
+  if (decisions_.size() >= kMaxExactDecisions) forget();
+  decisions_.insert_or_assign(form, Decision{stem, boost});
+  return boost;
+}
 
 std::shared_ptr<const ExactPostings> ExactPostingsCache::find(const std::string& term, Xapian::doccount termfreq,
                                                               Xapian::rev revision) {
   if (termfreq > max_per_term_) return nullptr;
-  if (revision != revision_) {
-    kept_.clear();
-    postings_ = 0;
-    revision_ = revision;
-  }
+  sync(revision);
   if (const auto it = kept_.find(term); it != kept_.end()) return it->second;
-  if (postings_ + termfreq > max_total_) {
-    kept_.clear();
-    postings_ = 0;
-  }
+  if (postings_ + termfreq > max_total_) forget();
   auto postings = read_postings(db_, ranking_, term, termfreq, revision);
   postings_ += postings->docids.size();
   kept_.emplace(term, postings);

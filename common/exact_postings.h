@@ -40,11 +40,38 @@ inline constexpr Xapian::doccount kMaxKeptPostingsPerTerm = 1000;
 // bytes each, 1.5 MB. Past it, all are forgotten and kept again as queries need them.
 inline constexpr std::size_t kMaxKeptPostings = 1 << 17;
 
+// What a query word's exact form adds to the query (QueryBuilder::boosts).
+struct ExactBoost {
+  enum class Kind {
+    kNone,  // nothing: no article has the form, or every article with the stem has it
+    kTerm,  // the form searched as a term: in more articles than are kept
+    kKept,  // `postings`, kept in memory
+  };
+  Kind kind = Kind::kNone;
+  std::shared_ptr<const ExactPostings> postings;
+};
+
+// What `form`, typed for a word stemmed to `stem`, adds, asked of `db` (two frequency
+// lookups): kNone or kTerm. For databases without revisions, which nothing can be kept for.
+[[nodiscard]] ExactBoost::Kind exact_boost_kind(const Xapian::Database& db, const std::string& stem,
+                                                const std::string& form);
+
+// Decisions kept per revision (ExactPostingsCache::boost): a daemon up for months meets
+// every word of the archive.
+inline constexpr std::size_t kMaxExactDecisions = 50000;
+
 class ExactPostingsCache {
  public:
   ExactPostingsCache(Xapian::Database db, const RankingParams& ranking,
                      Xapian::doccount max_per_term = kMaxKeptPostingsPerTerm, std::size_t max_total = kMaxKeptPostings)
       : db_(std::move(db)), ranking_(ranking), max_per_term_(max_per_term), max_total_(max_total) {}
+
+  // What `form`, typed for a word stemmed to `stem`, adds to a query at `revision` (the
+  // database's current one), decided once for the revision: as exact_boost_kind, with
+  // the postings kept when there are at most max_per_term. Then one hash lookup a query
+  // where there were three (the two frequencies, the postings): in the relevance bench
+  // the kept words are met between other queries, their tables out of the CPU's caches.
+  [[nodiscard]] ExactBoost boost(const std::string& stem, const std::string& form, Xapian::rev revision);
 
   // The postings of `term`, which has `termfreq` documents at `revision` (the
   // database's current one); nullptr when it has more than max_per_term.
@@ -53,13 +80,24 @@ class ExactPostingsCache {
   [[nodiscard]] std::size_t size() const { return kept_.size(); }  // terms kept
 
  private:
+  // Forgets all it keeps when `revision` is not that of what it keeps.
+  void sync(Xapian::rev revision);
+  void forget();
+
+  struct Decision {
+    std::string stem;  // the form's, in the language it was decided for
+    ExactBoost boost;
+  };
+
   Xapian::Database db_;
   RankingParams ranking_;
   Xapian::doccount max_per_term_;
   std::size_t max_total_;
-  Xapian::rev revision_ = 0;  // of kept_
+  Xapian::rev revision_ = 0;  // of kept_ and decisions_
   std::size_t postings_ = 0;  // in kept_
   std::unordered_map<std::string, std::shared_ptr<const ExactPostings>> kept_;
+  // By form. They hold postings too, so they are forgotten with kept_.
+  std::unordered_map<std::string, Decision> decisions_;
 };
 
 // The OR of several terms' postings (of one revision) as a query: matches the documents

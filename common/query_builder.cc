@@ -302,8 +302,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const RankingParams& rank
       exact_postings_(db, ranking),
       stemmer_(caching_stemmer(Xapian::Stem("english"))) {
   try {
-    freq_revision_ = parser_db_.get_revision();
-    keeps_freqs_ = true;
+    (void)parser_db_.get_revision();
+    has_revisions_ = true;
   } catch (const Xapian::Error&) {  // in-memory, or several databases: no revisions
   }
   stemmers_.emplace(stem_lang_, stemmer_);
@@ -369,24 +369,6 @@ std::set<std::string> wanted_terms(const Xapian::Query& q) {
   return {terms.begin(), terms.end()};
 }
 
-void QueryBuilder::sync_freqs() {
-  if (!keeps_freqs_) return;
-  // Bounded: a daemon up for months meets every word of the archive.
-  constexpr std::size_t kMaxKept = 50000;
-  if (const Xapian::rev revision = parser_db_.get_revision(); revision != freq_revision_ || freqs_.size() >= kMaxKept) {
-    freqs_.clear();
-    freq_revision_ = revision;
-  }
-}
-
-Xapian::doccount QueryBuilder::termfreq(const std::string& term) {
-  if (!keeps_freqs_) return parser_db_.get_termfreq(term);
-  if (const auto it = freqs_.find(term); it != freqs_.end()) return it->second;
-  const Xapian::doccount freq = parser_db_.get_termfreq(term);
-  freqs_.emplace(term, freq);
-  return freq;
-}
-
 Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, const WordsQuery& stemmed) {
   // Wildcards would expand a second time for little gain.
   if (text.find('*') != std::string::npos) return {};
@@ -410,8 +392,9 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
     // capitalised words), and only where some article has the stem without this exact
     // form: otherwise every match has it, and the boost would reorder nothing that an
     // exact match should outrank, at the price of another posting list to read.
-    // A short posting list is served from memory (common/exact_postings.h).
-    sync_freqs();
+    // Decided once per revision of the index, and a short posting list served from
+    // memory (common/exact_postings.h).
+    const Xapian::rev revision = has_revisions_ ? parser_db_.get_revision() : 0;
     const auto in_query = [&](const std::string& t) {
       return std::any_of(terms.begin(), terms.end(), [&](const auto& q) { return q.first == t; });
     };
@@ -420,16 +403,15 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
     std::vector<std::shared_ptr<const ExactPostings>> kept;
     for (const auto& [term, wanted] : terms) {
       if (!wanted || term.size() < 2 || term[0] != 'Z' || !is_word_term(term)) continue;
-      const Xapian::doccount stem_freq = termfreq(term);
       const auto consider = [&](const std::string& form) {
         if (!is_word_term(form) || in_query(form) || std::find(seen.begin(), seen.end(), form) != seen.end()) return;
         seen.push_back(form);
-        const Xapian::doccount freq = termfreq(form);
-        if (freq == 0 || freq >= stem_freq) return;
-        if (auto postings = keeps_freqs_ ? exact_postings_.find(form, freq, freq_revision_) : nullptr) {
-          kept_exact_forms_.emplace_back(form, postings->max_weight * ranking_.exact_weight);
-          kept.push_back(std::move(postings));
-        } else {
+        ExactBoost b = has_revisions_ ? exact_postings_.boost(term, form, revision)
+                                      : ExactBoost{exact_boost_kind(parser_db_, term, form), nullptr};
+        if (b.kind == ExactBoost::Kind::kKept) {
+          kept_exact_forms_.emplace_back(form, b.postings->max_weight * ranking_.exact_weight);
+          kept.push_back(std::move(b.postings));
+        } else if (b.kind == ExactBoost::Kind::kTerm) {
           exact.emplace_back(form);
         }
       };

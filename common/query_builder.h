@@ -8,7 +8,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -133,22 +132,15 @@ class QueryBuilder {
   [[nodiscard]] Xapian::Query boosts(const std::string& text, unsigned flags, const WordsQuery& stemmed);
 
   void find_expansions(std::string_view text);
-  // parser_db_.get_termfreq, kept for the database's revision. Xapian 1.4 reads a
-  // B-tree block with pread(2) for each lookup unless its last lookup read the same
-  // block: the four lookups of a two-word query read four, which on a small index was
-  // most of what building the query cost. A backend without revisions (in-memory) is
-  // asked every time.
-  // Call sync_freqs() first, once per query: it forgets the frequencies of an older
-  // revision.
-  [[nodiscard]] Xapian::doccount termfreq(const std::string& term);
-  void sync_freqs();
 
   RankingParams ranking_;
   Xapian::Database parser_db_;
-  bool keeps_freqs_ = false;
-  Xapian::rev freq_revision_ = 0;  // of freqs_
-  std::unordered_map<std::string, Xapian::doccount> freqs_;
-  ExactPostingsCache exact_postings_;  // used only where freqs_ is (revisions)
+  // Xapian 1.4 reads a B-tree block with pread(2) for each frequency it looks up (unless
+  // its last lookup read the same block): which exact forms are worth searching is
+  // decided once per revision of the index. A backend without revisions (in-memory,
+  // several databases) is asked every time.
+  bool has_revisions_ = false;
+  ExactPostingsCache exact_postings_;  // used only with revisions
   Xapian::QueryParser parser_;
   const Xapian::Stopper* stopper_ = nullptr;  // parser_'s, for plain_query
   std::vector<Expansion> expansions_;

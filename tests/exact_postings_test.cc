@@ -135,3 +135,38 @@ TEST_CASE("A long posting list is searched as a term, and the kept ones are boun
   REQUIRE(cache.find("claims", 1, revision + 1));
   CHECK(cache.size() == 1);
 }
+
+TEST_CASE("Which exact forms boost is decided once per revision, for the stem they were typed for",
+          "[query][ranking]") {
+  morgue::test::TempDir dir;
+  morgue::test::TextIndex index(dir.path() / "db");
+  index.add("The union talks with the port owners and the city council today.");
+  index.add("The union will talk with the port owners.");
+  Xapian::Database db((dir.path() / "db").string());
+  morgue::ExactPostingsCache cache(db, morgue::kDefaultRanking);
+  using Kind = morgue::ExactBoost::Kind;
+  const auto kind = [&](const char* stem, const char* form) { return cache.boost(stem, form, db.get_revision()).kind; };
+  // One of the two articles with the stem has the form.
+  const morgue::ExactBoost talks = cache.boost("Ztalk", "talks", db.get_revision());
+  REQUIRE(talks.kind == Kind::kKept);
+  CHECK(talks.postings->docids == std::vector<Xapian::docid>{1});
+  CHECK(cache.boost("Ztalk", "talks", db.get_revision()).postings == talks.postings);
+  // The same form typed where another language stemmed it otherwise: decided for that stem.
+  CHECK(kind("Ztalks", "talks") == Kind::kNone);  // no article has that stem
+  CHECK(kind("Ztalk", "talks") == Kind::kKept);
+  CHECK(kind("Ztalk", "talked") == Kind::kNone);  // no article has the form
+  // Another revision: decided again. Without the second article every one with the
+  // stem has "talks", and there is nothing to reorder.
+  index.db().delete_document(2);
+  index.db().commit();
+  REQUIRE(db.reopen());
+  CHECK(kind("Ztalk", "talks") == Kind::kNone);
+  // Without revisions (several databases), asked each time.
+  Xapian::Database both = db;
+  both.add_database(Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY));
+  CHECK(morgue::exact_boost_kind(both, "Ztalk", "talks") == Kind::kNone);
+  index.add("The union will talk again.");
+  REQUIRE(db.reopen());
+  CHECK(kind("Ztalk", "talks") == Kind::kKept);
+  CHECK(morgue::exact_boost_kind(db, "Ztalk", "talks") == Kind::kTerm);
+}
