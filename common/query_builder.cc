@@ -420,7 +420,11 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
           if (stem == term) consider(form);
         }
       } else {
-        for (auto u = parser_.unstem_begin(term); u != parser_.unstem_end(term); ++u) consider(*u);
+        // The parser keeps each word as typed ("iPhones" for Ziphon); the index has its
+        // forms lower-cased, as the parser lower-cases terms.
+        for (auto u = parser_.unstem_begin(term); u != parser_.unstem_end(term); ++u) {
+          consider(Xapian::Unicode::tolower(*u));
+        }
       }
     }
     if (!exact.empty()) {

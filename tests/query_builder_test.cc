@@ -83,6 +83,9 @@ TEST_CASE("Exact forms are searched only where some article has the stem in anot
       // "talk" and "talks" are both indexed: either typed form is worth an exact match.
       {"talks", "Query((Ztalk@1 AND_MAYBE 0.25 * talks))"},
       {"talk", "Query((Ztalk@1 AND_MAYBE 0.25 * talk))"},
+      // Typed with a capital inside ("iPhones"): stemmed, and its exact form is the
+      // index's, lower-cased.
+      {"tALKS", "Query((Ztalk@1 AND_MAYBE 0.25 * talks))"},
       // Every article with the stem "memorandum" has "memorandum": nothing to reorder.
       {"memorandum", "Query(Zmemorandum@1)"},
       {"talks memorandum", "Query(((Ztalk@1 AND Zmemorandum@2) AND_MAYBE 0.25 * talks))"},
