@@ -2,14 +2,15 @@
 //
 // Why: most of what people type into a search box is words and spaces, and so is every
 // query of bench/relevance. For those, Xapian 1.4's parser (its lexer, its grammar, the
-// unstem map it fills and that QueryBuilder then reads back a word at a time) took most
-// of the time QueryBuilder::build spent: 3.6-3.9 µs of a 17-19 µs search for Medline's
-// `neoplasm immunology`, 11-12 µs of 170 µs for CISI's `testing automated information
-// systems` (bench/README.md, "Relevance"). Such a text needs none of that machinery, so
-// this makes the parser's query directly. Nothing else parses: any other text (quotes,
-// operators, fields, punctuation, accents, other scripts) returns nullopt and goes to
-// Xapian's parser. tests/plain_query_test.cc checks, text by text, that the query is
-// the one the parser makes.
+// unstem map it fills and that QueryBuilder then reads back a word at a time) was most
+// of what QueryBuilder::build cost: building Medline's `neoplasm immunology` took
+// 3.6-3.9 µs through the parser and 2.0-2.6 µs through this, CISI's `testing automated
+// information systems` 10.9-12.1 and 7.1-7.4 µs, on searches of 16-19 and 160-170 µs
+// (bench/README.md, "Relevance"). Such a text needs none of that machinery, so this
+// makes the parser's query directly. Nothing else is parsed here: any other text
+// (quotes, operators, fields, punctuation, accents, other scripts) returns nullopt and
+// goes to Xapian's parser. tests/plain_query_test.cc checks, text by text, that the
+// query is the one the parser makes.
 #pragma once
 
 #include <optional>
