@@ -186,12 +186,13 @@ ExactBoost ExactPostingsCache::boost(const std::string& stem, const std::string&
   if (const auto it = decisions_.find(form); it != decisions_.end() && it->second.stem == stem) {
     return it->second.boost;
   }
+  // Before the postings are read, so that those of the new decision are counted.
+  if (decisions_.size() >= kMaxExactDecisions) forget();
   ExactBoost boost;
   if (const Xapian::doccount freq = worth_searching(db_, stem, form)) {
     boost.postings = find(form, freq, revision);
     boost.kind = boost.postings ? ExactBoost::Kind::kKept : ExactBoost::Kind::kTerm;
   }
-  if (decisions_.size() >= kMaxExactDecisions) forget();
   decisions_.insert_or_assign(form, Decision{stem, boost});
   return boost;
 }

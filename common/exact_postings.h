@@ -68,9 +68,10 @@ class ExactPostingsCache {
 
   // What `form`, typed for a word stemmed to `stem`, adds to a query at `revision` (the
   // database's current one), decided once for the revision: as exact_boost_kind, with
-  // the postings kept when there are at most max_per_term. Then one hash lookup a query
-  // where there were three (the two frequencies, the postings): in the relevance bench
-  // the kept words are met between other queries, their tables out of the CPU's caches.
+  // the postings kept when there are at most max_per_term. Each query then costs one hash
+  // lookup a form (it was three: the two frequencies, then the postings; no faster in
+  // the relevance bench, where the time is in code that other queries leave cold), and
+  // the decisions are forgotten with the postings they hold.
   [[nodiscard]] ExactBoost boost(const std::string& stem, const std::string& form, Xapian::rev revision);
 
   // The postings of `term`, which has `termfreq` documents at `revision` (the

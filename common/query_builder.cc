@@ -387,7 +387,8 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
   if (words.empty() || words.size() > max_words) return {};
   std::vector<Xapian::Query> boost;
   if (words.size() <= ranking_.exact_max_words && ranking_.exact_weight > 0) {
-    // The words as typed are what the parser stemmed (its unstem map): no second parse.
+    // The words as typed are those stemmed (plain_query's, or the parser's unstem map):
+    // no second parse.
     // Only where the stemmed query does not search the exact form already (phrases,
     // capitalised words), and only where some article has the stem without this exact
     // form: otherwise every match has it, and the boost would reorder nothing that an
