@@ -94,15 +94,38 @@ void publish_generation(const fs::path& db_dir, const fs::path& generation) {
   }
 }
 
+namespace {
+
+IndexUnavailable foreign_database(const fs::path& where) {
+  return IndexUnavailable("the folder " + where.string() +
+                          " holds a Xapian database that is not a morgue index (it has no schema version); "
+                          "morgue leaves it alone: give --db a folder of its own");
+}
+
+}  // namespace
+
 void check_schema_version(const Xapian::Database& db, const fs::path& where) {
   const std::string stored = db.get_metadata(kSchemaVersionKey);
   if (stored.empty() && db.get_doccount() == 0) return;
+  if (stored.empty()) throw foreign_database(where);
   if (stored != std::to_string(kSchemaVersion)) {
-    throw IndexUnavailable("the index at " + where.string() + " has schema version " +
-                           (stored.empty() ? std::string("(none: not a morgue index)") : stored) +
+    throw IndexUnavailable("the index at " + where.string() + " has schema version " + stored +
                            ", this morgue reads version " + std::to_string(kSchemaVersion) +
                            "; rebuild it with: morgue-index --rebuild --db " + where.string() + " <inputs>");
   }
+}
+
+void refuse_foreign_database(const fs::path& db_dir) {
+  // morgue's own layout has a stub naming its generation; another program's database
+  // sits in the folder itself.
+  if (const auto live = live_generation(db_dir); !live || *live != db_dir) return;
+  Xapian::Database db;
+  try {
+    db = Xapian::Database(db_dir.string());
+  } catch (const Xapian::Error& e) {
+    throw IndexUnavailable("cannot open the database at " + db_dir.string() + ": " + e.get_description());
+  }
+  if (db.get_doccount() > 0 && db.get_metadata(kSchemaVersionKey).empty()) throw foreign_database(db_dir);
 }
 
 Xapian::Database open_index(const fs::path& db_dir) {

@@ -36,6 +36,11 @@ void publish_generation(const fs::path& db_dir, const fs::path& generation);
 // Throws IndexUnavailable unless db is empty or carries our schema version.
 void check_schema_version(const Xapian::Database& db, const fs::path& where);
 
+// Throws IndexUnavailable when db_dir itself holds a Xapian database with documents
+// and no schema version: another program's, which morgue-index neither updates nor
+// rebuilds beside (a stub there would not be what Xapian's own tools open).
+void refuse_foreign_database(const fs::path& db_dir);
+
 // A label for the live generation that changes whenever new data is committed or
 // swapped in: "gen-000002:17" (directory and Xapian revision).
 [[nodiscard]] std::string generation_label(const fs::path& db_dir, const Xapian::Database& db);

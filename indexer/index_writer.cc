@@ -37,6 +37,13 @@ int take_writer_lock(const fs::path& db_dir) {
   return fd;
 }
 
+// db_dir, once it is known not to be another program's database: checked before the
+// lock file is made in it.
+fs::path own_folder(fs::path db_dir) {
+  refuse_foreign_database(db_dir);
+  return db_dir;
+}
+
 Xapian::WritableDatabase create_database(const fs::path& dir, int extra_flags) {
   Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS | extra_flags);
   db.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
@@ -61,7 +68,7 @@ struct IndexWriter::Worker {
 };
 
 IndexWriter::IndexWriter(fs::path db_dir, WriterOptions options)
-    : db_dir_(std::move(db_dir)), options_(options), lock_fd_(take_writer_lock(db_dir_)) {
+    : db_dir_(own_folder(std::move(db_dir))), options_(options), lock_fd_(take_writer_lock(db_dir_)) {
   try {
     const auto live = live_generation(db_dir_);
     building_ = options_.rebuild || !live;

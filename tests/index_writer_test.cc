@@ -1,5 +1,6 @@
 // Incremental indexing, rebuild swaps, bad input and interrupted runs.
 #include <csignal>
+#include <set>
 #include <thread>
 
 #include <sys/wait.h>
@@ -196,6 +197,41 @@ TEST_CASE("An index of another schema version is refused with a clear message", 
     CHECK_THAT(e.what(), Catch::Contains("schema version 999") && Catch::Contains("--rebuild"));
   }
   CHECK_THROWS_AS(index(db, {test::corpus_dir()}), IndexUnavailable);
+}
+
+TEST_CASE("Another program's Xapian database is left alone, with or without --rebuild", "[indexer][errors]") {
+  test::TempDir dir;
+  const fs::path db = dir.path() / "theirs";
+  {
+    Xapian::WritableDatabase theirs(db.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    Xapian::Document doc;
+    doc.add_term("hello");
+    theirs.add_document(doc);
+    theirs.commit();
+  }
+  const auto listing = [&] {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(db)) names.insert(e.path().filename().string());
+    return names;
+  };
+  const std::set<std::string> before = listing();
+  for (const bool rebuild : {false, true}) {
+    INFO((rebuild ? "--rebuild" : "update"));
+    indexer::PipelineOptions options;
+    options.writer.rebuild = rebuild;
+    try {
+      (void)index(db, {test::corpus_dir()}, options);
+      FAIL("indexed into another program's database");
+    } catch (const IndexUnavailable& e) {
+      // Not told to --rebuild into it: the folder is not morgue's.
+      CHECK_THAT(e.what(), Catch::Contains("not a morgue index") && !Catch::Contains("--rebuild"));
+    }
+    // Nothing written beside it (no stub that Xapian's tools would not follow, no
+    // generation, no lock file), and it still holds its document.
+    CHECK(listing() == before);
+    CHECK(Xapian::Database(db.string()).get_doccount() == 1);
+  }
+  CHECK_THROWS_WITH(Searcher(db), Catch::Contains("not a morgue index"));
 }
 
 TEST_CASE("kill -9 mid-run leaves the last commit searchable and the next run completes", "[indexer][crash]") {
