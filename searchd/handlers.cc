@@ -1,5 +1,7 @@
 #include "searchd/handlers.h"
 
+#include <algorithm>
+
 #include <charconv>
 #include <climits>
 #include <new>
@@ -189,7 +191,7 @@ Reply Handlers::page(std::string_view path) noexcept {
   });
 }
 
-Reply Handlers::http_error(int status, std::string_view path) noexcept {
+Reply Handlers::http_error(int status, std::string_view path, std::string_view target) noexcept {
   return guarded([&] {
     switch (status) {
       case 404:
@@ -204,6 +206,10 @@ Reply Handlers::http_error(int status, std::string_view path) noexcept {
         return error_reply(503, "overloaded", "the server is busy; try again");
       default:
         if (status >= 500) return error_reply(status, "internal", "internal server error");
+        // httplib 0.11 refuses a request target with two '?' separating text ("q=why?&x").
+        if (std::count(target.begin(), target.end(), '?') > 1) {
+          return error_reply(status, "bad_request", "malformed HTTP request: a '?' in a parameter value is written %3F");
+        }
         return error_reply(status, "bad_request", "malformed HTTP request");
     }
   });

@@ -47,7 +47,8 @@ class Handlers {
   // The search page and its two assets; nullptr-free: an unknown asset is a 404.
   [[nodiscard]] Reply page(std::string_view path) noexcept;
   // For statuses the HTTP layer produces itself (unknown path, URI too long...).
-  [[nodiscard]] static Reply http_error(int status, std::string_view path) noexcept;
+  // `target`: the request line's, when httplib could not parse it.
+  [[nodiscard]] static Reply http_error(int status, std::string_view path, std::string_view target = {}) noexcept;
 
  private:
   SearcherPool& pool_;

@@ -183,7 +183,7 @@ void Server::Impl::configure() {
   // (unknown path, malformed request, URI too long, body too large) do not.
   http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    reply_with(res, Handlers::http_error(res.status, req.path));
+    reply_with(res, Handlers::http_error(res.status, req.path, req.target));
     return httplib::Server::HandlerResponse::Handled;
   }));
   // Handlers do not throw; this is the net under httplib's own code paths.

@@ -240,6 +240,11 @@ TEST_CASE("Unknown paths, absent documents, other methods and huge requests are 
   check_error(d.get("/search/"), 404, "not_found", nullptr);
   check_error(d.get("/doc/no-such-document"), 404, "not_found", "id");
   check_error(d.get("/search?q=" + std::string(10000, 'a')), 414, "uri_too_long", nullptr);
+  // httplib refuses a second '?' before the first '&' or later: the message says how to
+  // send one (a '?' at the very end passes).
+  const auto question = d.get("/search?q=talks?&limit=1");
+  check_error(question, 400, "bad_request", nullptr);
+  CHECK_THAT(question.body, Catch::Contains("%3F"));
   auto c = d.client();
   const auto post = c.Post("/search", "q=x", "application/x-www-form-urlencoded");
   REQUIRE(post);
