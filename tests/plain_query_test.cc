@@ -2,6 +2,7 @@
 // the parser's own: the same query, terms and unstem map, text by text.
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -109,6 +110,33 @@ TEST_CASE("Plain words make the query Xapian's parser makes", "[query]") {
     for (const char* text : texts) parser.check(text);
     // All but "Ab aB" (a capital after a lower-case first letter).
     CHECK(parser.made == std::size(texts) - 1);
+  }
+}
+
+TEST_CASE("Random texts of tricky words make the parser's query", "[query]") {
+  // Stop-words in any case, operators in capitals and not, capitals, digits, a stem's
+  // forms, single letters: 10,000 texts of 1-6 of them a default operator, one or two
+  // spaces between.
+  const char* vocabulary[] = {"the",   "The",  "THE",    "a",    "and",   "AND",     "or",  "OR",  "not",
+                              "NOT",   "xor",  "XOR",    "near", "NEAR",  "adj",     "ADJ", "who", "talks",
+                              "Talks", "talk", "talked", "1987", "19th",  "covid19", "x",   "Z",   "oil",
+                              "OIL",   "of",   "Of",     "in",   "trump", "Trump"};
+  std::mt19937 random(20261127);
+  std::uniform_int_distribution<std::size_t> word(0, std::size(vocabulary) - 1);
+  std::uniform_int_distribution<int> length(1, 6), gap(1, 2);
+  for (const auto op : {Xapian::Query::OP_OR, Xapian::Query::OP_AND}) {
+    Parser parser(op);
+    for (int i = 0; i < 10000; ++i) {
+      std::string text;
+      for (int n = length(random); n > 0; --n) {
+        if (!text.empty()) text.append(static_cast<std::size_t>(gap(random)), ' ');
+        text += vocabulary[word(random)];
+      }
+      parser.check(text);
+    }
+    // Those with an operator in capitals are the parser's; the rest are made here.
+    INFO(parser.made << " of 10000 made directly");
+    CHECK(parser.made > 3000);
   }
 }
 
