@@ -96,6 +96,11 @@ void publish_generation(const fs::path& db_dir, const fs::path& generation) {
 
 namespace {
 
+// Documents and no schema version: another program's.
+bool is_foreign(const Xapian::Database& db) {
+  return db.get_doccount() > 0 && db.get_metadata(kSchemaVersionKey).empty();
+}
+
 IndexUnavailable foreign_database(const fs::path& where) {
   return IndexUnavailable("the folder " + where.string() +
                           " holds a Xapian database that is not a morgue index (it has no schema version); "
@@ -105,9 +110,9 @@ IndexUnavailable foreign_database(const fs::path& where) {
 }  // namespace
 
 void check_schema_version(const Xapian::Database& db, const fs::path& where) {
+  if (is_foreign(db)) throw foreign_database(where);
   const std::string stored = db.get_metadata(kSchemaVersionKey);
-  if (stored.empty() && db.get_doccount() == 0) return;
-  if (stored.empty()) throw foreign_database(where);
+  if (stored.empty()) return;  // empty: a new index
   if (stored != std::to_string(kSchemaVersion)) {
     throw IndexUnavailable("the index at " + where.string() + " has schema version " + stored +
                            ", this morgue reads version " + std::to_string(kSchemaVersion) +
@@ -125,7 +130,7 @@ void refuse_foreign_database(const fs::path& db_dir) {
   } catch (const Xapian::Error& e) {
     throw IndexUnavailable("cannot open the database at " + db_dir.string() + ": " + e.get_description());
   }
-  if (db.get_doccount() > 0 && db.get_metadata(kSchemaVersionKey).empty()) throw foreign_database(db_dir);
+  if (is_foreign(db)) throw foreign_database(db_dir);
 }
 
 Xapian::Database open_index(const fs::path& db_dir) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/text_util.h"
+
 namespace morgue {
 namespace {
 
@@ -47,14 +49,6 @@ std::optional<std::vector<std::string_view>> plain_words(std::string_view text) 
   return words;
 }
 
-std::string lower_case(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) {
-    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 }  // namespace
 
 std::optional<PlainQuery> plain_query(std::string_view text, Xapian::Query::op op, const Xapian::Stem& stemmer,
@@ -63,7 +57,7 @@ std::optional<PlainQuery> plain_query(std::string_view text, Xapian::Query::op o
   if (!words) return std::nullopt;
   std::vector<std::string> lower;
   lower.reserve(words->size());
-  for (std::string_view w : *words) lower.push_back(lower_case(w));
+  for (std::string_view w : *words) lower.push_back(fold_case(w));  // ASCII: lower case
   // A lone word is never stopped; several are, unless all of them are stop-words
   // (Xapian's TermGroup: "the who" searches "who", "and or" both).
   std::vector<bool> stopped(lower.size(), false);

@@ -416,8 +416,8 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
           exact.emplace_back(form);
         }
       };
-      if (stemmed.plain) {
-        for (const auto& [stem, form] : stemmed.typed) {
+      if (stemmed.typed) {
+        for (const auto& [stem, form] : *stemmed.typed) {
           if (stem == term) consider(form);
         }
       } else {
@@ -572,7 +572,6 @@ QueryBuilder::WordsQuery QueryBuilder::parse_words(const std::string& text, unsi
       out.terms.reserve(plain->terms.size());
       for (std::string& t : plain->terms) out.terms.emplace_back(std::move(t), true);
       out.typed = std::move(plain->typed);
-      out.plain = true;
       return out;
     }
   }

@@ -118,10 +118,9 @@ class QueryBuilder {
     // Its terms once each, in term order, with whether a match can contain them (not
     // when excluded).
     std::vector<std::pair<std::string, bool>> terms;
-    // Made by plain_query (common/plain_query.h): each stemmed term with the word typed,
-    // its `typed`. Otherwise the parser made it, and its unstem map has them.
-    bool plain = false;
-    std::vector<std::pair<std::string, std::string>> typed;
+    // Made by plain_query (common/plain_query.h): each stemmed term with the word typed.
+    // nullopt when the parser made it: its unstem map has them.
+    std::optional<std::vector<std::pair<std::string, std::string>>> typed;
   };
   // Throws QueryError.
   [[nodiscard]] WordsQuery parse_words(const std::string& text, unsigned flags, Xapian::Query::op default_op);

@@ -37,29 +37,29 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ec);
 }
 
-TextIndex::TextIndex() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+TextIndex::TextIndex() : TextIndex(Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY)) {}
+
+TextIndex::TextIndex(const fs::path& dir) : TextIndex(Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE)) {}
+
+TextIndex::TextIndex(Xapian::WritableDatabase db) : db_(std::move(db)) {
   tg_.set_stemmer(Xapian::Stem("english"));
   tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
-TextIndex::TextIndex(const fs::path& dir) : db_(dir.string(), Xapian::DB_CREATE) {
-  tg_.set_stemmer(Xapian::Stem("english"));
-  tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-}
-
-void TextIndex::add(const std::string& text) {
+Xapian::Document TextIndex::document(const std::string& text) {
   Xapian::Document doc;
   tg_.set_document(doc);
   tg_.index_text(text);
-  db_.add_document(doc);
+  return doc;
+}
+
+void TextIndex::add(const std::string& text) {
+  db_.add_document(document(text));
   db_.commit();
 }
 
 void TextIndex::replace(Xapian::docid id, const std::string& text) {
-  Xapian::Document doc;
-  tg_.set_document(doc);
-  tg_.index_text(text);
-  db_.replace_document(id, doc);
+  db_.replace_document(id, document(text));
   db_.commit();
 }
 

@@ -45,6 +45,9 @@ class TextIndex {
   Xapian::WritableDatabase& db() { return db_; }
 
  private:
+  explicit TextIndex(Xapian::WritableDatabase db);
+  Xapian::Document document(const std::string& text);  // indexed, not added
+
   Xapian::WritableDatabase db_;
   Xapian::TermGenerator tg_;
 };
