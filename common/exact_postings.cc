@@ -1,7 +1,9 @@
 #include "common/exact_postings.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <optional>
 #include <utility>
 
 namespace morgue {
@@ -155,18 +157,93 @@ std::shared_ptr<const ExactPostings> read_postings(const Xapian::Database& db, c
   return out;
 }
 
-// The form's number of articles when it is worth searching, else 0: worth it where some
+struct Frequencies {
+  Xapian::doccount form = 0, stem = 0;  // articles with each
+};
+
+// The frequencies when the form is worth searching, else nullopt: worth it where some
 // article has it and some article has the stem without it (otherwise every match has it,
 // and the boost would reorder nothing that an exact match should outrank).
-Xapian::doccount worth_searching(const Xapian::Database& db, const std::string& stem, const std::string& form) {
-  const Xapian::doccount freq = db.get_termfreq(form);
-  return freq > 0 && freq < db.get_termfreq(stem) ? freq : 0;
+std::optional<Frequencies> worth_searching(const Xapian::Database& db, const std::string& stem,
+                                           const std::string& form) {
+  const Frequencies f{db.get_termfreq(form), db.get_termfreq(stem)};
+  if (f.form > 0 && f.form < f.stem) return f;
+  return std::nullopt;
+}
+
+// Relative differences below this are the rounding of two ways to the same weight.
+constexpr double kSameWeight = 1e-12;
+
+// The ratio of the form's weight to the stem's that most articles with both share: those
+// with no other form of the stem, where the models (a term's statistics times a function
+// of its wdf and the length) differ only by the terms' statistics.
+double common_ratio(std::vector<double> ratios) {
+  std::sort(ratios.begin(), ratios.end());
+  double best = 0;
+  std::size_t best_count = 0;
+  for (std::size_t from = 0, to = 0; from < ratios.size(); from = to) {
+    while (to < ratios.size() && ratios[to] <= ratios[from] * (1 + kSameWeight)) ++to;
+    if (to - from > best_count) {
+      best_count = to - from;
+      best = ratios[from + (to - from) / 2];
+    }
+  }
+  return best;
 }
 
 }  // namespace
 
 ExactBoost::Kind exact_boost_kind(const Xapian::Database& db, const std::string& stem, const std::string& form) {
   return worth_searching(db, stem, form) ? ExactBoost::Kind::kTerm : ExactBoost::Kind::kNone;
+}
+
+void ExactPostingsCache::fold(const std::string& stem, const std::string& form_term, Xapian::doccount form_freq,
+                              Xapian::doccount stem_freq, Xapian::rev revision, ExactBoost& boost) {
+  // Fewer corrections than half the form's articles, and no more than are kept for a
+  // term. Each article with the stem and not the form is one, so most forms are known
+  // not to fold from their frequencies alone.
+  const std::size_t most = std::min<std::size_t>((form_freq - 1) / 2, max_per_term_);
+  if (stem_freq - form_freq > most || stem_freq > kMaxFoldedStem) return;
+  const auto form = boost.postings ? boost.postings : read_postings(db_, ranking_, form_term, form_freq, revision);
+  const auto stem_postings = read_postings(db_, ranking_, stem, stem_freq, revision);
+  const std::vector<Xapian::docid>& fd = form->docids;
+  const std::vector<Xapian::docid>& sd = stem_postings->docids;
+  // Over the articles with either, in docid order: the form's and the stem's weights.
+  const auto each = [&](auto&& fn) {
+    std::size_t i = 0, j = 0;
+    while (i < fd.size() || j < sd.size()) {
+      if (j == sd.size() || (i < fd.size() && fd[i] < sd[j])) {
+        fn(fd[i], form->weights[i], 0.0), ++i;
+      } else if (i == fd.size() || sd[j] < fd[i]) {
+        fn(sd[j], 0.0, stem_postings->weights[j]), ++j;
+      } else {
+        fn(fd[i], form->weights[i], stem_postings->weights[j]), ++i, ++j;
+      }
+    }
+  };
+  std::vector<double> ratios;
+  ratios.reserve(fd.size());
+  each([&](Xapian::docid, double wf, double ws) {
+    if (wf > 0 && ws > 0) ratios.push_back(wf / ws);
+  });
+  if (ratios.empty()) return;
+  auto folded = std::make_shared<ExactFold>();
+  folded->ratio = common_ratio(std::move(ratios));
+  folded->form_max_weight = form->max_weight;
+  auto corrections = std::make_shared<ExactPostings>();
+  corrections->term = form_term + " folded into " + stem;
+  corrections->revision = revision;
+  each([&](Xapian::docid d, double wf, double ws) {
+    const double delta = wf - folded->ratio * ws;
+    if (std::abs(delta) <= kSameWeight * std::max(wf, folded->ratio * ws)) return;
+    corrections->docids.push_back(d);
+    corrections->weights.push_back(delta);
+    corrections->max_weight = std::max(corrections->max_weight, delta);
+  });
+  if (corrections->docids.size() > most) return;
+  postings_ += corrections->docids.size();
+  folded->corrections = std::move(corrections);
+  boost.fold = std::move(folded);
 }
 
 void ExactPostingsCache::forget() {
@@ -189,9 +266,10 @@ ExactBoost ExactPostingsCache::boost(const std::string& stem, const std::string&
   // Before the postings are read, so that those of the new decision are counted.
   if (decisions_.size() >= kMaxExactDecisions) forget();
   ExactBoost boost;
-  if (const Xapian::doccount freq = worth_searching(db_, stem, form)) {
-    boost.postings = find(form, freq, revision);
+  if (const auto freq = worth_searching(db_, stem, form)) {
+    boost.postings = find(form, freq->form, revision);
     boost.kind = boost.postings ? ExactBoost::Kind::kKept : ExactBoost::Kind::kTerm;
+    fold(stem, form, freq->form, freq->stem, revision, boost);
   }
   decisions_.insert_or_assign(form, Decision{stem, boost});
   return boost;

@@ -66,7 +66,7 @@ std::optional<PlainQuery> plain_query(std::string_view text, Xapian::Query::op o
     if (std::all_of(stopped.begin(), stopped.end(), [](bool s) { return s; })) stopped.assign(lower.size(), false);
   }
   PlainQuery out;
-  std::vector<Xapian::Query> leaves;
+  std::vector<Xapian::Query>& leaves = out.leaves;
   leaves.reserve(lower.size());
   for (std::size_t i = 0; i < lower.size(); ++i) {
     if (stopped[i]) continue;
@@ -74,6 +74,7 @@ std::optional<PlainQuery> plain_query(std::string_view text, Xapian::Query::op o
     if (is_lower((*words)[i][0])) {
       term = "Z" + stemmer(lower[i]);
       out.typed.emplace_back(term, std::move(lower[i]));
+      out.typed_leaves.push_back(leaves.size());
     }
     leaves.emplace_back(term, 1, static_cast<Xapian::termpos>(i + 1));
     out.terms.push_back(std::move(term));

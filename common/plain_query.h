@@ -13,6 +13,7 @@
 // query is the one the parser makes.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,12 @@ struct PlainQuery {
   // Each stemmed term ("Z...") with the word typed that the stemmer made it of, once
   // per time typed, in query order: the parser's unstem map.
   std::vector<std::pair<std::string, std::string>> typed;
+  // The query's terms, a word each, in query order: `query` is the default operator
+  // over them (a lone one is the query itself). So that a term can be weighed anew
+  // without parsing again (QueryBuilder folds an exact form into its stem's weight).
+  std::vector<Xapian::Query> leaves;
+  // For each of `typed`, its term's index in `leaves`.
+  std::vector<std::size_t> typed_leaves;
 };
 
 // What Xapian's QueryParser makes of `text` with STEM_SOME, `stemmer`, `stopper`, `op`

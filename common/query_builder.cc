@@ -369,7 +369,7 @@ std::set<std::string> wanted_terms(const Xapian::Query& q) {
   return {terms.begin(), terms.end()};
 }
 
-Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, const WordsQuery& stemmed) {
+Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, WordsQuery& stemmed) {
   // Wildcards would expand a second time for little gain.
   if (text.find('*') != std::string::npos) return {};
   // Excluded words ("-trump", "NOT trump") weigh nothing: their forms are not boosted.
@@ -402,14 +402,31 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
     std::vector<std::string> seen;
     std::vector<Xapian::Query> exact;
     std::vector<std::shared_ptr<const ExactPostings>> kept;
+    // A form folds into its stem's term (ExactBoost::fold) where the query is
+    // plain_query's and has the stem once: there its term is a leaf, weighed anew.
+    std::vector<std::pair<std::size_t, double>> folds;  // leaf, scale
+    const auto leaf_of = [&](const std::string& stem) -> std::optional<std::size_t> {
+      if (!stemmed.typed) return std::nullopt;
+      std::optional<std::size_t> leaf;
+      for (std::size_t k = 0; k < stemmed.typed->size(); ++k) {
+        if ((*stemmed.typed)[k].first != stem) continue;
+        if (leaf) return std::nullopt;
+        leaf = stemmed.typed_leaves[k];
+      }
+      return leaf;
+    };
     for (const auto& [term, wanted] : terms) {
       if (!wanted || term.size() < 2 || term[0] != 'Z' || !is_word_term(term)) continue;
       const auto consider = [&](const std::string& form) {
         if (!is_word_term(form) || in_query(form) || std::find(seen.begin(), seen.end(), form) != seen.end()) return;
         seen.push_back(form);
         ExactBoost b = has_revisions_ ? exact_postings_.boost(term, form, revision)
-                                      : ExactBoost{exact_boost_kind(parser_db_, term, form), nullptr};
-        if (b.kind == ExactBoost::Kind::kKept) {
+                                      : ExactBoost{exact_boost_kind(parser_db_, term, form), nullptr, nullptr};
+        if (const auto leaf = b.fold ? leaf_of(term) : std::nullopt) {
+          folds.emplace_back(*leaf, 1 + ranking_.exact_weight * b.fold->ratio);
+          kept.push_back(b.fold->corrections);
+          kept_exact_forms_.emplace_back(form, b.fold->form_max_weight * ranking_.exact_weight);
+        } else if (b.kind == ExactBoost::Kind::kKept) {
           kept_exact_forms_.emplace_back(form, b.postings->max_weight * ranking_.exact_weight);
           kept.push_back(std::move(b.postings));
         } else if (b.kind == ExactBoost::Kind::kTerm) {
@@ -433,6 +450,13 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, cons
                          Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()), ranking_.exact_weight);
     }
     if (!kept.empty()) boost.push_back(exact_postings_query(kept, ranking_.exact_weight));
+    if (!folds.empty()) {
+      std::vector<Xapian::Query> leaves = stemmed.leaves;
+      for (const auto& [leaf, scale] : folds) {
+        leaves[leaf] = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, leaves[leaf], scale);
+      }
+      stemmed.query = Xapian::Query(stemmed.op, leaves.begin(), leaves.end());
+    }
   }
   if (words.size() >= 2 && words.size() <= ranking_.proximity_max_words && ranking_.proximity_weight > 0) {
     Xapian::Query unstemmed;
@@ -572,6 +596,9 @@ QueryBuilder::WordsQuery QueryBuilder::parse_words(const std::string& text, unsi
       out.terms.reserve(plain->terms.size());
       for (std::string& t : plain->terms) out.terms.emplace_back(std::move(t), true);
       out.typed = std::move(plain->typed);
+      out.leaves = std::move(plain->leaves);
+      out.typed_leaves = std::move(plain->typed_leaves);
+      out.op = default_op;
       return out;
     }
   }
@@ -616,14 +643,15 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request, const Xapian::Qu
     // looked up only when the query has a word with other spellings.
     const unsigned flags = kParseFlags | (expansions_.empty() ? 0 : Xapian::QueryParser::FLAG_AUTO_SYNONYMS);
     WordsQuery words = parse_words(text, flags, default_op);
-    query = words.query;
-    if (query.empty()) {
+    if (words.query.empty()) {
       // Punctuation, symbols, emoji: nothing to search for, so nothing found (a search
       // for "😀" that listed every article would look like an answer).
       query = Xapian::Query();
     } else if (const Xapian::Query boost = boosts(text, flags, words); !boost.empty()) {
       // They add weight where they occur; they match nothing new.
-      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, words.query, boost);
+    } else {
+      query = words.query;
     }
   }
   if (!feedback.empty()) {

@@ -121,14 +121,20 @@ class QueryBuilder {
     // Made by plain_query (common/plain_query.h): each stemmed term with the word typed.
     // nullopt when the parser made it: its unstem map has them.
     std::optional<std::vector<std::pair<std::string, std::string>>> typed;
+    // Made by plain_query: its leaves, which `query` is `op` over, and for each typed
+    // word its leaf (PlainQuery). Empty when the parser made it.
+    std::vector<Xapian::Query> leaves;
+    std::vector<std::size_t> typed_leaves;
+    Xapian::Query::op op = Xapian::Query::OP_OR;
   };
   // Throws QueryError.
   [[nodiscard]] WordsQuery parse_words(const std::string& text, unsigned flags, Xapian::Query::op default_op);
   // What a short query adds to the weight of the articles `stemmed` matches: its
   // words as typed (those `stemmed` does not search already) and, when on, its adjacent
   // word pairs near each other. Empty for long queries (RankingParams). `flags`: those
-  // `stemmed` was parsed with.
-  [[nodiscard]] Xapian::Query boosts(const std::string& text, unsigned flags, const WordsQuery& stemmed);
+  // `stemmed` was parsed with. An exact form folded into its stem's term
+  // (ExactBoost::fold_ratio) scales that term in stemmed.query.
+  [[nodiscard]] Xapian::Query boosts(const std::string& text, unsigned flags, WordsQuery& stemmed);
 
   void find_expansions(std::string_view text);
 

@@ -153,12 +153,19 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   if (!builder_) builder_.emplace(db_, options_.ranking);
   QueryBuilder& builder = *builder_;
-  Xapian::Query query = builder.build(request);
-  if (request.feedback && request.sort == SortOrder::kRelevance) {
-    if (const Xapian::Query more = feedback_terms(db_, query, options_.ranking); !more.empty())
-      query = builder.build(request, more);
-  }
+  // For the revision db_ is at: a query can hold what was decided for it (exact forms
+  // kept or folded into their stems, common/exact_postings.h), so it is built again when
+  // the search is retried on a reopened index.
+  const auto build = [&] {
+    Xapian::Query query = builder.build(request);
+    if (request.feedback && request.sort == SortOrder::kRelevance) {
+      if (const Xapian::Query more = feedback_terms(db_, query, options_.ranking); !more.empty())
+        query = builder.build(request, more);
+    }
+    return query;
+  };
 
+  Xapian::Query query = build();
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(*weighting_scheme(options_.ranking));
   enquire.set_query(query);
@@ -210,6 +217,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       mset = enquire.get_mset(first, count, check_at_least);
     } catch (const Xapian::DatabaseModifiedError&) {
       db_.reopen();
+      query = build();
+      enquire.set_query(query);
       use_columns();
       mset = enquire.get_mset(first, count, check_at_least);
     }

@@ -53,6 +53,15 @@ class Parser {
     auto by_term = plain->typed;
     std::stable_sort(by_term.begin(), by_term.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     REQUIRE(by_term == typed);
+    // The leaves make the query again, and each typed word names its own.
+    REQUIRE(Xapian::Query(op_, plain->leaves.begin(), plain->leaves.end()).get_description() ==
+            parsed.get_description());
+    REQUIRE(plain->typed_leaves.size() == plain->typed.size());
+    for (std::size_t k = 0; k < plain->typed.size(); ++k) {
+      REQUIRE(plain->typed_leaves[k] < plain->leaves.size());
+      if (k > 0) REQUIRE(plain->typed_leaves[k] > plain->typed_leaves[k - 1]);
+      REQUIRE(*plain->leaves[plain->typed_leaves[k]].get_terms_begin() == plain->typed[k].first);
+    }
   }
 
   std::size_t made = 0;

@@ -2,13 +2,13 @@
 // ir-collections): every document and query is read, the judgements name them, and
 // the documents go through morgue's own JSON Lines reader and index whole.
 #include <set>
-#include <sstream>
 
 #include <catch2/catch.hpp>
 
 #include "bench/relevance/collections.h"
 #include "indexer/pipeline.h"
 #include "indexer/readers/jsonl.h"
+#include "tests/collection_index.h"
 #include "tests/test_support.h"
 
 using namespace morgue;
@@ -113,12 +113,8 @@ TEST_CASE("Each collection goes through morgue's JSON Lines reader and index who
         cranfield ? std::vector<std::string>{"471", "995"} : std::vector<std::string>{};
     const auto docs = load_documents(c, root);
     test::TempDir dir;
-    const fs::path jsonl = dir.path() / "docs.jsonl";
-    {
-      std::ostringstream out;
-      write_jsonl(docs, out);
-      test::write_file(jsonl, out.str());
-    }
+    const test::CollectionIndex indexed = test::index_collection(docs, dir.path());
+    const fs::path& jsonl = indexed.jsonl;
     const indexer::FieldMapping mapping = indexer::parse_field_mapping(kMorgueFieldMapping);
     std::vector<Article> articles;
     std::vector<std::string> errors;
@@ -143,10 +139,7 @@ TEST_CASE("Each collection goes through morgue's JSON Lines reader and index who
       CHECK(a.lang == "en");     // said by the JSON Lines, not detected
     }
 
-    indexer::PipelineOptions options;
-    options.sources.mapping = mapping;
-    options.writer.entities = false;  // what is read and indexed is the subject, not entities
-    const auto result = indexer::run_pipeline(dir.path() / "index", {jsonl}, options);
+    const indexer::PipelineResult& result = indexed.result;
     CHECK(result.stats.failed == empty_docnos.size());
     CHECK(result.stats.added == c.documents - empty_docnos.size());
     CHECK(result.stats.documents == c.documents - empty_docnos.size());
