@@ -24,7 +24,11 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 std::string fold_case(std::string_view utf8) {
   if (is_ascii(utf8)) {
     std::string out(utf8);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // Not std::tolower, a call a byte: 750 of the 24,000 instructions that building
+    // CISI's four-word "testing automated information systems" took (callgrind).
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
     return out;
   }
   std::string out;
