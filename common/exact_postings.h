@@ -49,7 +49,9 @@ inline constexpr std::size_t kMaxKeptPostings = 1 << 17;
 // difference (negative where an article has other forms of the stem too or none of the
 // form; the form's whole weight where it has the form without the stem). A query built
 // so ranks as with the form's postings (within rounding), and its match visits 52
-// articles where it visited 644.
+// articles where it visited 644. Negative weights from a Xapian::PostingSource are
+// allowed for: the matcher prunes by upper bounds, and the corrections' bound is their
+// largest difference or 0, while the scaled stem's bound covers what they take away.
 //
 // Why: the match adds a kept list's weights through Xapian's AND_MAYBE, which asks the
 // list for nearly every article of the stems when the list is dense: about 25 ns an
