@@ -81,7 +81,8 @@ struct ExactBoost {
 
 // Stems in more articles than this are not read to fold a form into them: the stem's
 // and the form's postings are read once per revision of the index to decide, about
-// 0.1 µs a posting (Reuters' "year": 7,253 and 6,405 articles, 1.4 ms), 10 ms at most.
+// 0.1 µs a posting (Reuters' "year": 7,253 and 6,405 articles, 1.4 ms): at that rate
+// about 10 ms at most (not measured at the bound).
 inline constexpr Xapian::doccount kMaxFoldedStem = 50000;
 
 // What `form`, typed for a word stemmed to `stem`, adds, asked of `db` (two frequency

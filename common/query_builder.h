@@ -133,7 +133,7 @@ class QueryBuilder {
   // words as typed (those `stemmed` does not search already) and, when on, its adjacent
   // word pairs near each other. Empty for long queries (RankingParams). `flags`: those
   // `stemmed` was parsed with. An exact form folded into its stem's term
-  // (ExactBoost::fold_ratio) scales that term in stemmed.query.
+  // (ExactBoost::fold) scales that term in stemmed.query.
   [[nodiscard]] Xapian::Query boosts(const std::string& text, unsigned flags, WordsQuery& stemmed);
 
   void find_expansions(std::string_view text);

@@ -1,7 +1,6 @@
 #include "searchd/handlers.h"
 
 #include <algorithm>
-
 #include <charconv>
 #include <climits>
 #include <new>
