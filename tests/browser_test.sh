@@ -42,10 +42,14 @@ fail() {
 }
 
 "$indexer" --db "$work/index" "$corpus" >/dev/null 2>&1 || fail "indexing $corpus"
-"$morgued" --db "$work/index" --listen 127.0.0.1:0 --threads 2 2>"$work/morgued.log" &
+# The log exists before morgued starts: the background child opens its redirect only
+# when it is scheduled, and a sed on a missing file would end this script under set -e
+# (seen in CI on a loaded machine; 2 runs in 200 of the same pattern pinned to one core).
+: >"$work/morgued.log"
+"$morgued" --db "$work/index" --listen 127.0.0.1:0 --threads 2 2>>"$work/morgued.log" &
 morgued_pid=$!
 pids+=("$morgued_pid")
-for _ in $(seq 100); do
+for _ in $(seq 200); do
   port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/morgued.log")
   [[ -n $port ]] && break
   sleep 0.05
