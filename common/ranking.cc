@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "common/ineb2_weight.h"
+
 namespace morgue {
 namespace {
 
@@ -48,7 +50,7 @@ struct ModelInfo {
 
 constexpr ModelInfo kModels[] = {
     {RankingModel::kIneB2, "ineb2", [](const RankingParams& p) -> std::unique_ptr<Xapian::Weight> {
-       return std::make_unique<Xapian::IneB2Weight>(p.c);
+       return std::make_unique<IneB2Weight>(p.c);
      }},
     {RankingModel::kBM25, "bm25", [](const RankingParams& p) -> std::unique_ptr<Xapian::Weight> {
        return std::make_unique<Xapian::BM25Weight>(p.k1, 0, 1, p.b, p.min_normlen);

@@ -12,7 +12,8 @@
 namespace morgue {
 
 // The weighting model. IneB2 is from Amati and van Rijsbergen's Divergence From
-// Randomness family (Xapian::IneB2Weight): inverse expected document frequency, the
+// Randomness family (Xapian::IneB2Weight's weights, computed by common/ineb2_weight.h,
+// which remembers a logarithm Xapian's takes per posting): inverse expected document frequency, the
 // Bernoulli after-effect and their normalisation 2 of term frequency by document length.
 // With c = 0.5 it ranked better than BM25 at any k1 and b on all three collections, on
 // every measure (bench/README.md, "Relevance"). The others are there to compare with
@@ -60,7 +61,8 @@ struct RankingParams {
 inline constexpr RankingParams kDefaultRanking{};
 
 // The weighting scheme for RankingParams (BM25 with k2=0, k3=1: query term frequency
-// counts), to hand to Xapian::Enquire::set_weighting_scheme (which clones it).
+// counts), to hand to Xapian::Enquire::set_weighting_scheme (which clones it). Keep one
+// for many searches: IneB2's clones share what they remember (common/ineb2_weight.h).
 [[nodiscard]] std::unique_ptr<Xapian::Weight> weighting_scheme(const RankingParams& p);
 
 // "ineb2", "bm25", "bb2", ..., for messages and benchmarks; parse_model is its inverse

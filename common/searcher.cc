@@ -114,7 +114,10 @@ std::string snippet_text(const Xapian::MSet& mset, const std::optional<Snippets>
 }  // namespace
 
 Searcher::Searcher(std::filesystem::path db_dir, SearcherOptions options)
-    : db_dir_(std::move(db_dir)), options_(options), db_(open_index(db_dir_)) {
+    : db_dir_(std::move(db_dir)),
+      options_(options),
+      db_(open_index(db_dir_)),
+      weight_(weighting_scheme(options_.ranking)) {
   live_ = live_generation(db_dir_).value_or(db_dir_);
 }
 
@@ -167,7 +170,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
   Xapian::Query query = build();
   Xapian::Enquire enquire(db_);
-  enquire.set_weighting_scheme(*weighting_scheme(options_.ranking));
+  enquire.set_weighting_scheme(*weight_);
   enquire.set_query(query);
   if (options_.time_limit_seconds > 0) enquire.set_time_limit(options_.time_limit_seconds);
 
