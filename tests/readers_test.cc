@@ -446,6 +446,37 @@ TEST_CASE("JSONL: gzip-compressed files read the same", "[readers][jsonl]") {
   CHECK(c.articles.back().source.ends_with("news.jsonl.gz:2000"));
 }
 
+// A feed whose text is under other keys than the mapping's fails on every line: the
+// message says which keys the record has and the mapping that would read it.
+TEST_CASE("JSONL: a record without the mapped text keys names its own keys and a mapping", "[readers][jsonl]") {
+  struct Row {
+    const char* line;
+    const char* message;
+  };
+  const Row rows[] = {
+      // AllSides' first record, its text cut short.
+      {R"({"topic": "elections", "source": "The Hill", "bias": 1, "url": "https://thehill.com/homenews/administration/423368-the-top-ten-democrats-for-2020", "title": "The Top Ten Democrats for 2020", "date": "2019-01-01", "authors": "", "content_original": "Sen. Elizabeth Warren Elizabeth Ann Warren2020 Democrats push for gun control action at forum On The Money: Trump blames impeachment inquiry for stock market drop"})",
+       "no text: the record has no \"headline\" or \"body\", but \"topic\", \"source\", \"url\", \"title\", "
+       "\"date\", \"authors\", \"content_original\": map them (morgue-index --map "
+       "headline=title,body=content_original)"},
+      // No title among them: the longest text is offered as the body.
+      {R"({"lede": "Short one.", "story": "The council approved the budget on Monday after a long debate."})",
+       "no text: the record has no \"headline\" or \"body\", but \"lede\", \"story\": map them "
+       "(morgue-index --map body=story)"},
+      // The keys are there and empty: said as before.
+      {R"({"headline": "", "body": " "})", "no text: \"headline\" and \"body\" are empty"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.line);
+    const Collected c = read_jsonl_lines(std::string(row.line) + "\n");
+    CHECK(c.articles.empty());
+    REQUIRE(c.errors.size() == 1);
+    CHECK(c.error_where[0].ends_with("news.jsonl:1"));
+    const std::string& error = c.errors[0];  // "<path>/news.jsonl:1: <message>"
+    CHECK(error.substr(error.find("news.jsonl:1: ") + 14) == row.message);
+  }
+}
+
 TEST_CASE("JSONL: the AllSides dump through a field mapping", "[readers][jsonl]") {
   MORGUE_REQUIRE_CORPUS(allsides, "allsides-news-2019-2020");
   SourceOptions options;

@@ -139,6 +139,29 @@ std::vector<std::string> authors_of(const rapidjson::Value& object, const std::s
   return authors;
 }
 
+// For a record with neither of the mapping's text keys (a feed of other field names,
+// read without a mapping): the keys it has with text, and a mapping that would read it,
+// the longest text as the body and a "title" as the headline.
+std::string other_text_keys(const rapidjson::Value& object, const FieldMapping& mapping) {
+  std::string keys, body, headline;
+  rapidjson::SizeType longest = 0;
+  for (const auto& member : object.GetObject()) {
+    if (!member.value.IsString()) continue;
+    const std::string key(member.name.GetString(), member.name.GetStringLength());
+    keys += (keys.empty() ? "\"" : ", \"") + key + "\"";
+    if (member.value.GetStringLength() > longest) {
+      longest = member.value.GetStringLength();
+      body = key;
+    }
+    if (key == "title") headline = key;
+  }
+  std::string out = "the record has no \"" + mapping.headline + "\" or \"" + mapping.body + "\"";
+  if (body.empty()) return out;
+  out += ", but " + keys + ": map them (morgue-index --map ";
+  if (!headline.empty() && headline != body) out += "headline=" + headline + ",";
+  return out + "body=" + body + ")";
+}
+
 // The value of the 4-hex-digit escape ("backslash u XXXX") at `at`, or -1.
 long escape_value(std::string_view line, std::size_t at) {
   if (at + 6 > line.size() || line[at] != '\\' || line[at + 1] != 'u') return -1;
@@ -210,6 +233,9 @@ Article parse_line(const std::string& raw, const FieldMapping& mapping, const st
   article.headline = collapse_spaces(text_of(doc, mapping.headline, where));
   article.body = trim(text_of(doc, mapping.body, where));
   if (article.body.empty() && article.headline.empty()) {
+    if (!doc.HasMember(mapping.headline.c_str()) && !doc.HasMember(mapping.body.c_str())) {
+      throw InputError(where, "no text: " + other_text_keys(doc, mapping));
+    }
     throw InputError(where, "no text: \"" + mapping.headline + "\" and \"" + mapping.body + "\" are empty");
   }
   if (article.headline.empty()) article.headline = lede_headline(article.body);
