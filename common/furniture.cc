@@ -17,6 +17,7 @@ constexpr std::size_t kShortLine = 160;     // code points: a heading or a list 
 constexpr std::size_t kListItemLine = 250;  // an item with its teaser
 constexpr std::size_t kMaxItemLines = 3;    // lines per link-list item
 constexpr std::size_t kPromoWords = 8;      // a promo heading is a few words
+constexpr std::size_t kProseWords = 12;     // a paragraph that lost its full stop, at least
 
 struct Line {
   std::string text;
@@ -251,6 +252,31 @@ std::vector<std::string_view> split_sentences(std::string_view line) {
   return parts;
 }
 
+// A correction note: the story's, wherever it stands.
+bool is_correction(std::string_view line) {
+  const std::string start = match_key(line.substr(0, 24));
+  return start.starts_with("correction") || start.starts_with("(this story corrects") || start.starts_with("(corrects");
+}
+
+// A text's last line that is a paragraph which lost its full stop: two sentences or
+// more, none of them a page's phrase, not ending with the ':' that introduces what the
+// page shows next. Only the last line: a list of headlines after the story has some of
+// two sentences too ("... the victim of India's 'propaganda machine.' Now he's suing").
+bool is_last_paragraph(std::string_view line) {
+  if (without_closers(line).ends_with(':') || word_count(line) < kProseWords) return false;
+  // A link after a label: "More:How long do shutdowns last? Here are lessons ...",
+  // "Go deeper ... 2020 presidential election: Track every candidate's ...".
+  const std::string start = match_key(line.substr(0, 24));
+  const std::size_t colon = start.find(':');
+  if (colon != std::string::npos && colon + 1 < start.size() && start[colon + 1] != ' ' &&
+      word_count(start.substr(0, colon)) <= 3) {
+    return false;
+  }
+  if (start.starts_with("go deeper") || start.starts_with("**")) return false;
+  const std::vector<std::string_view> sentences = split_sentences(line);
+  return sentences.size() >= 2 && std::none_of(sentences.begin(), sentences.end(), is_furniture_phrase);
+}
+
 std::size_t find_ascii_ci(std::string_view text, std::string_view needle) {
   if (needle.size() > text.size()) return std::string_view::npos;
   for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
@@ -417,7 +443,8 @@ class Stripper {
   }
 
   // After the last paragraph pages put section labels, comment prompts and lists of
-  // headlines: short lines that are not sentences. "- Item" lines in a list of two or
+  // headlines: short lines that are not sentences (but not a correction, nor a last
+  // paragraph that lost its full stop). "- Item" lines in a list of two or
   // more go too even when one ends like a sentence ("... in U.S."); a lone one is a
   // wire story's correction note. Only a run after a real sentence goes, so a text
   // that is all short lines is left to the caller to judge.
@@ -434,7 +461,9 @@ class Stripper {
     while (n > 0) {
       const std::size_t j = n - 1;
       const bool listed = dash_item(j) && ((j > 0 && dash_item(j - 1)) || (j + 1 < kept.size() && dash_item(j + 1)));
-      if (!listed && !is_short_teaser(lines_[kept[j]].text, kShortLine)) break;
+      const std::string& text = lines_[kept[j]].text;
+      const bool story = is_correction(text) || (j + 1 == kept.size() && is_last_paragraph(text));
+      if (!listed && (!is_short_teaser(text, kShortLine) || story)) break;
       --n;
     }
     if (n == 0) return;

@@ -196,6 +196,41 @@ TEST_CASE("one rule at a time on synthetic pages", "[furniture]") {
   }
 }
 
+// The last lines of AllSides articles (../shared/corpora/allsides-news-2019-2020) that
+// end without a full stop: paragraphs of the story, and a correction, stay; what
+// follows the story on the page goes.
+TEST_CASE("a last paragraph without a full stop stays, what follows the story goes", "[furniture]") {
+  const std::string story =
+      "Eddie Gallagher was acquitted of murder on Tuesday.\nThe jury deliberated for about eight hours.";
+  struct Row {
+    const char* last;
+    bool kept;
+  };
+  const Row rows[] = {
+      // Two sentences, the second without its full stop.
+      {"Gallagher has shared photos of herself with her husband throughout online. She also told fans about "
+       "their 'date nights' while the trial was ongoing",
+       true},
+      {"CORRECTION: This story is updated to correct Rep. Lou Correa's home state,", true},
+      {"(This story corrects to show Kashuv was a junior at the time of the shooting, not a senior, in "
+       "paragraph two)",
+       true},
+      {"More:President Trump mocks CNN's Jim Acosta over Twitter video at border wall", false},
+      {"More:How long do shutdowns last? Here are lessons from previous budget battles", false},
+      {"Go deeper ... 2020 presidential election: Track every candidate's Q1 fundraising totals", false},
+      {"Mueller says he will not testify before Congress", false},
+      {"See things from another point of view. Sign up for the US opinion email.", false},
+      {"Read the Supreme Court ruling here. Below, ReasonTV on the Matal v. Tam case and The Slants:", false},
+      {"Like what you\xE2\x80\x99re reading? Download the USA TODAY app for more", false},
+  };
+  for (const Row& row : rows) {
+    INFO(row.last);
+    const std::string body = strip_furniture(story + "\n" + row.last).body;
+    CHECK(body.starts_with("Eddie Gallagher was acquitted"));
+    CHECK((body.find(row.last) != std::string::npos) == row.kept);
+  }
+}
+
 TEST_CASE("an ordinary wire story loses no paragraph", "[furniture]") {
   // Reuters-21578 NEWID 2 (reut2-000.sgm), paragraphs as the Reuters reader joins them.
   const std::vector<std::string> paragraphs = {
