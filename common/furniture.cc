@@ -252,10 +252,13 @@ std::vector<std::string_view> split_sentences(std::string_view line) {
   return parts;
 }
 
-// A correction note: the story's, wherever it stands.
+// A correction note ("CORRECTION: ...", "(This story corrects ...)"): the story's,
+// wherever it stands. Not a page's "Corrections & Clarifications" link.
 bool is_correction(std::string_view line) {
   const std::string start = match_key(line.substr(0, 24));
-  return start.starts_with("correction") || start.starts_with("(this story corrects") || start.starts_with("(corrects");
+  return start.starts_with("correction:") || start.starts_with("correction -") ||
+         start.starts_with("correction \xE2\x80\x94") || start.starts_with("(this story corrects") ||
+         start.starts_with("(corrects");
 }
 
 // A text's last line that is a paragraph which lost its full stop: two sentences or

@@ -13,8 +13,9 @@ namespace morgue {
 
 // The weighting model. IneB2 is from Amati and van Rijsbergen's Divergence From
 // Randomness family (Xapian::IneB2Weight's weights, computed by common/ineb2_weight.h,
-// which remembers a logarithm Xapian's takes per posting): inverse expected document frequency, the
-// Bernoulli after-effect and their normalisation 2 of term frequency by document length.
+// which remembers a logarithm Xapian's takes per posting): inverse expected document
+// frequency, the Bernoulli after-effect and their normalisation 2 of term frequency by
+// document length.
 // With c = 0.5 it ranked better than BM25 at any k1 and b on all three collections, on
 // every measure (bench/README.md, "Relevance"). The others are there to compare with
 // (relevance-bench --model): BM25 with k1 and b; Xapian's other Divergence From

@@ -219,6 +219,8 @@ TEST_CASE("a last paragraph without a full stop stays, what follows the story go
       {"More:How long do shutdowns last? Here are lessons from previous budget battles", false},
       {"Go deeper ... 2020 presidential election: Track every candidate's Q1 fundraising totals", false},
       {"Mueller says he will not testify before Congress", false},
+      {"Corrections & Clarifications", false},
+      {"Correction \xE2\x80\x94 An earlier version of this story misstated the jury's vote,", true},
       {"See things from another point of view. Sign up for the US opinion email.", false},
       {"Read the Supreme Court ruling here. Below, ReasonTV on the Matal v. Tam case and The Slants:", false},
       {"Like what you\xE2\x80\x99re reading? Download the USA TODAY app for more", false},
