@@ -146,13 +146,13 @@ class CollectWeights : public Xapian::MatchSpy {
 // term alone, as Xapian weighs it with the ranking model. A match spy sees every match
 // without the MSet being built and sorted: "information" (644 postings, CISI) was read
 // in 37-44 µs instead of 73-288.
-std::shared_ptr<const ExactPostings> read_postings(const Xapian::Database& db, const RankingParams& ranking,
+std::shared_ptr<const ExactPostings> read_postings(const Xapian::Database& db, const Xapian::Weight& model,
                                                    const std::string& term, Xapian::doccount termfreq,
                                                    Xapian::rev revision) {
   std::vector<std::pair<Xapian::docid, double>> hits;
   hits.reserve(termfreq);
   Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(*weighting_scheme(ranking));
+  enquire.set_weighting_scheme(model);
   enquire.set_query(Xapian::Query(term));
   CollectWeights spy(hits);
   enquire.add_matchspy(&spy);
@@ -218,8 +218,8 @@ void ExactPostingsCache::fold(const std::string& stem, const std::string& form_t
   // not to fold from their frequencies alone.
   const std::size_t most = std::min<std::size_t>((form_freq - 1) / 2, max_per_term_);
   if (stem_freq - form_freq > most || stem_freq > kMaxFoldedStem) return;
-  const auto form = boost.postings ? boost.postings : read_postings(db_, ranking_, form_term, form_freq, revision);
-  const auto stem_postings = read_postings(db_, ranking_, stem, stem_freq, revision);
+  const auto form = boost.postings ? boost.postings : read_postings(db_, *weight_, form_term, form_freq, revision);
+  const auto stem_postings = read_postings(db_, *weight_, stem, stem_freq, revision);
   const std::vector<Xapian::docid>& fd = form->docids;
   const std::vector<Xapian::docid>& sd = stem_postings->docids;
   // Over the articles with either, in docid order: the form's and the stem's weights.
@@ -295,7 +295,7 @@ std::shared_ptr<const ExactPostings> ExactPostingsCache::find(const std::string&
   sync(revision);
   if (const auto it = kept_.find(term); it != kept_.end()) return it->second;
   if (postings_ + termfreq > max_total_) forget();
-  auto postings = read_postings(db_, ranking_, term, termfreq, revision);
+  auto postings = read_postings(db_, *weight_, term, termfreq, revision);
   postings_ += postings->docids.size();
   kept_.emplace(term, postings);
   return postings;

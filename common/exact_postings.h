@@ -98,7 +98,7 @@ class ExactPostingsCache {
  public:
   ExactPostingsCache(Xapian::Database db, const RankingParams& ranking,
                      Xapian::doccount max_per_term = kMaxKeptPostingsPerTerm, std::size_t max_total = kMaxKeptPostings)
-      : db_(std::move(db)), ranking_(ranking), max_per_term_(max_per_term), max_total_(max_total) {}
+      : db_(std::move(db)), weight_(weighting_scheme(ranking)), max_per_term_(max_per_term), max_total_(max_total) {}
 
   // What `form`, typed for a word stemmed to `stem`, adds to a query at `revision` (the
   // database's current one), decided once for the revision: as exact_boost_kind, with
@@ -129,7 +129,9 @@ class ExactPostingsCache {
   };
 
   Xapian::Database db_;
-  RankingParams ranking_;
+  // The model the postings are weighed with, one for all of them (IneB2's clones share
+  // what they remember, common/ineb2_weight.h).
+  std::shared_ptr<const Xapian::Weight> weight_;
   Xapian::doccount max_per_term_;
   std::size_t max_total_;
   Xapian::rev revision_ = 0;  // of kept_ and decisions_

@@ -96,9 +96,10 @@ RankingModel parse_model(std::string_view name) {
   throw std::invalid_argument("unknown ranking model \"" + std::string(name) + "\" (" + known + ")");
 }
 
-Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& query, const RankingParams& p) {
+Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& query, const RankingParams& p,
+                             const Xapian::Weight& weight) {
   Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(*weighting_scheme(p));
+  enquire.set_weighting_scheme(weight);
   enquire.set_query(query);
   const Xapian::MSet top = enquire.get_mset(0, p.feedback_docs);
   if (top.empty()) return {};

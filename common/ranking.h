@@ -76,8 +76,9 @@ inline constexpr RankingParams kDefaultRanking{};
 
 // RM3-style pseudo-relevance feedback: the feedback_terms best expansion terms of the
 // feedback_docs best matches of `query` (Xapian's ESet), each OP_SCALE_WEIGHT-ed in
-// proportion to its expand weight; empty when there is nothing to add.
+// proportion to its expand weight; empty when there is nothing to add. `weight`: p's
+// model (weighting_scheme), one kept for many searches.
 [[nodiscard]] Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& query,
-                                           const RankingParams& p);
+                                           const RankingParams& p, const Xapian::Weight& weight);
 
 }  // namespace morgue

@@ -162,7 +162,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   const auto build = [&] {
     Xapian::Query query = builder.build(request);
     if (request.feedback && request.sort == SortOrder::kRelevance) {
-      if (const Xapian::Query more = feedback_terms(db_, query, options_.ranking); !more.empty())
+      if (const Xapian::Query more = feedback_terms(db_, query, options_.ranking, *weight_); !more.empty())
         query = builder.build(request, more);
     }
     return query;

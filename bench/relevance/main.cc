@@ -449,14 +449,15 @@ void sweep(const Options& o) {
     double sum = 0;
     for (Data& d : data) {
       QueryBuilder builder(d.db, p);
+      const std::unique_ptr<Xapian::Weight> weight = weighting_scheme(p);
       Xapian::Enquire enquire(d.db);
-      enquire.set_weighting_scheme(*weighting_scheme(p));
+      enquire.set_weighting_scheme(*weight);
       Run run;
       for (const QueryText& t : d.texts) {
         const SearchRequest r = morgue_request(t.morgue, o.sweep_feedback);
         Xapian::Query q = builder.build(r);
         if (r.feedback) {
-          if (const Xapian::Query more = feedback_terms(d.db, q, p); !more.empty()) q = builder.build(r, more);
+          if (const Xapian::Query more = feedback_terms(d.db, q, p, *weight); !more.empty()) q = builder.build(r, more);
         }
         enquire.set_query(q);
         run[t.id] = to_ranking(enquire.get_mset(0, kRunDepth), morgue_docno);
