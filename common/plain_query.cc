@@ -79,7 +79,7 @@ std::optional<PlainQuery> plain_query(std::string_view text, Xapian::Query::op o
     leaves.emplace_back(term, 1, static_cast<Xapian::termpos>(i + 1));
     out.terms.push_back(std::move(term));
   }
-  out.query = Xapian::Query(op, leaves.begin(), leaves.end());
+  out.op = op;
   std::sort(out.terms.begin(), out.terms.end());
   out.terms.erase(std::unique(out.terms.begin(), out.terms.end()), out.terms.end());
   return out;

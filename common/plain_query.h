@@ -25,18 +25,20 @@
 namespace morgue {
 
 struct PlainQuery {
-  Xapian::Query query;
+  // The query's terms, a word each, in query order; the query is `op` over them (a lone
+  // one is the query itself). Left as leaves so that a term can be weighed anew before
+  // the query is made (QueryBuilder folds an exact form into its stem's weight).
+  std::vector<Xapian::Query> leaves;
+  Xapian::Query::op op = Xapian::Query::OP_OR;
   // Its terms once each, in term order (as Xapian::Query::get_unique_terms_begin).
   std::vector<std::string> terms;
   // Each stemmed term ("Z...") with the word typed that the stemmer made it of, once
   // per time typed, in query order: the parser's unstem map.
   std::vector<std::pair<std::string, std::string>> typed;
-  // The query's terms, a word each, in query order: `query` is the default operator
-  // over them (a lone one is the query itself). So that a term can be weighed anew
-  // without parsing again (QueryBuilder folds an exact form into its stem's weight).
-  std::vector<Xapian::Query> leaves;
   // For each of `typed`, its term's index in `leaves`.
   std::vector<std::size_t> typed_leaves;
+
+  [[nodiscard]] Xapian::Query query() const { return Xapian::Query(op, leaves.begin(), leaves.end()); }
 };
 
 // What Xapian's QueryParser makes of `text` with STEM_SOME, `stemmer`, `stopper`, `op`

@@ -406,12 +406,12 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, Word
     // plain_query's and has the stem once: there its term is a leaf, weighed anew.
     std::vector<std::pair<std::size_t, double>> folds;  // leaf, scale
     const auto leaf_of = [&](const std::string& stem) -> std::optional<std::size_t> {
-      if (!stemmed.typed) return std::nullopt;
+      if (!stemmed.plain) return std::nullopt;
       std::optional<std::size_t> leaf;
-      for (std::size_t k = 0; k < stemmed.typed->size(); ++k) {
-        if ((*stemmed.typed)[k].first != stem) continue;
+      for (std::size_t k = 0; k < stemmed.plain->typed.size(); ++k) {
+        if (stemmed.plain->typed[k].first != stem) continue;
         if (leaf) return std::nullopt;
-        leaf = stemmed.typed_leaves[k];
+        leaf = stemmed.plain->typed_leaves[k];
       }
       return leaf;
     };
@@ -433,8 +433,8 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, Word
           exact.emplace_back(form);
         }
       };
-      if (stemmed.typed) {
-        for (const auto& [stem, form] : *stemmed.typed) {
+      if (stemmed.plain) {
+        for (const auto& [stem, form] : stemmed.plain->typed) {
           if (stem == term) consider(form);
         }
       } else {
@@ -450,12 +450,10 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, Word
                          Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()), ranking_.exact_weight);
     }
     if (!kept.empty()) boost.push_back(exact_postings_query(kept, ranking_.exact_weight));
-    if (!folds.empty()) {
-      std::vector<Xapian::Query> leaves = stemmed.leaves;
-      for (const auto& [leaf, scale] : folds) {
-        leaves[leaf] = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, leaves[leaf], scale);
-      }
-      stemmed.query = Xapian::Query(stemmed.op, leaves.begin(), leaves.end());
+    // A plain query's leaves are made into its query after this (WordsQuery::query).
+    for (const auto& [leaf, scale] : folds) {
+      Xapian::Query& term = stemmed.plain->leaves[leaf];
+      term = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, term, scale);
     }
   }
   if (words.size() >= 2 && words.size() <= ranking_.proximity_max_words && ranking_.proximity_weight > 0) {
@@ -592,28 +590,24 @@ QueryBuilder::WordsQuery QueryBuilder::parse_words(const std::string& text, unsi
   // other spellings to search, the parser adds them.
   if (expansions_.empty()) {
     if (auto plain = plain_query(text, default_op, stemmer_, stopper_)) {
-      out.query = std::move(plain->query);
       out.terms.reserve(plain->terms.size());
-      for (std::string& t : plain->terms) out.terms.emplace_back(std::move(t), true);
-      out.typed = std::move(plain->typed);
-      out.leaves = std::move(plain->leaves);
-      out.typed_leaves = std::move(plain->typed_leaves);
-      out.op = default_op;
+      for (const std::string& t : plain->terms) out.terms.emplace_back(t, true);
+      out.plain = std::move(plain);
       return out;
     }
   }
   try {
     error_->clear();
-    out.query = parse(text, flags);
+    out.parsed = parse(text, flags);
   } catch (const Xapian::QueryParserError& e) {
     throw QueryError("q", "query syntax error: " + e.get_msg());
   }
   if (!error_->empty()) throw QueryError("q", *error_);
-  if (const unsigned n = count_wildcards(out.query); n > kMaxWildcards) {
+  if (const unsigned n = count_wildcards(out.parsed); n > kMaxWildcards) {
     throw QueryError(
         "q", "a query may have at most " + std::to_string(kMaxWildcards) + " wildcards, not " + std::to_string(n));
   }
-  if (!out.query.empty()) out.terms = query_terms(out.query);
+  if (!out.parsed.empty()) out.terms = query_terms(out.parsed);
   return out;
 }
 
@@ -643,15 +637,16 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request, const Xapian::Qu
     // looked up only when the query has a word with other spellings.
     const unsigned flags = kParseFlags | (expansions_.empty() ? 0 : Xapian::QueryParser::FLAG_AUTO_SYNONYMS);
     WordsQuery words = parse_words(text, flags, default_op);
-    if (words.query.empty()) {
+    if (!words.plain && words.parsed.empty()) {
       // Punctuation, symbols, emoji: nothing to search for, so nothing found (a search
       // for "😀" that listed every article would look like an answer).
       query = Xapian::Query();
     } else if (const Xapian::Query boost = boosts(text, flags, words); !boost.empty()) {
-      // They add weight where they occur; they match nothing new.
-      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, words.query, boost);
+      // They add weight where they occur; they match nothing new. The words' query is
+      // made after them: they may weigh one of its terms anew.
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, words.query(), boost);
     } else {
-      query = words.query;
+      query = words.query();
     }
   }
   if (!feedback.empty()) {

@@ -16,6 +16,7 @@
 #include "common/date.h"
 #include "common/entity.h"
 #include "common/exact_postings.h"
+#include "common/plain_query.h"
 #include "common/ranking.h"
 
 namespace morgue {
@@ -114,18 +115,16 @@ class QueryBuilder {
   [[nodiscard]] Xapian::Query parse(const std::string& text, unsigned flags);
   // The words of a query, parsed.
   struct WordsQuery {
-    Xapian::Query query;
+    // Made by plain_query (common/plain_query.h): its leaves, operator and the words
+    // typed. nullopt when the parser made the query: then `parsed`, and the parser's
+    // unstem map has the words typed.
+    std::optional<PlainQuery> plain;
+    Xapian::Query parsed;
     // Its terms once each, in term order, with whether a match can contain them (not
     // when excluded).
     std::vector<std::pair<std::string, bool>> terms;
-    // Made by plain_query (common/plain_query.h): each stemmed term with the word typed.
-    // nullopt when the parser made it: its unstem map has them.
-    std::optional<std::vector<std::pair<std::string, std::string>>> typed;
-    // Made by plain_query: its leaves, which `query` is `op` over, and for each typed
-    // word its leaf (PlainQuery). Empty when the parser made it.
-    std::vector<Xapian::Query> leaves;
-    std::vector<std::size_t> typed_leaves;
-    Xapian::Query::op op = Xapian::Query::OP_OR;
+
+    [[nodiscard]] Xapian::Query query() const { return plain ? plain->query() : parsed; }
   };
   // Throws QueryError.
   [[nodiscard]] WordsQuery parse_words(const std::string& text, unsigned flags, Xapian::Query::op default_op);
@@ -133,7 +132,7 @@ class QueryBuilder {
   // words as typed (those `stemmed` does not search already) and, when on, its adjacent
   // word pairs near each other. Empty for long queries (RankingParams). `flags`: those
   // `stemmed` was parsed with. An exact form folded into its stem's term
-  // (ExactBoost::fold) scales that term in stemmed.query.
+  // (ExactBoost::fold) scales that term's leaf in stemmed.plain.
   [[nodiscard]] Xapian::Query boosts(const std::string& text, unsigned flags, WordsQuery& stemmed);
 
   void find_expansions(std::string_view text);
