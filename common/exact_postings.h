@@ -113,6 +113,8 @@ class ExactPostingsCache {
   [[nodiscard]] std::shared_ptr<const ExactPostings> find(const std::string& term, Xapian::doccount termfreq,
                                                           Xapian::rev revision);
   [[nodiscard]] std::size_t size() const { return kept_.size(); }  // terms kept
+  // The model the postings are weighed with.
+  [[nodiscard]] const Xapian::Weight& weight() const { return *weight_; }
 
  private:
   // Forgets all it keeps when `revision` is not that of what it keeps.

@@ -104,6 +104,11 @@ class QueryBuilder {
     return kept_exact_forms_;
   }
 
+  // The ranking model its exact forms' postings are weighed with (weighting_scheme), for
+  // the search's Enquire too: one object, so IneB2's remembered logarithms are made
+  // once (common/ineb2_weight.h).
+  [[nodiscard]] const Xapian::Weight& weight() const { return exact_postings_.weight(); }
+
   // The stemmer the query was built with (for snippets).
   [[nodiscard]] const Xapian::Stem& stemmer() const { return stemmer_; }
   // Its language (ISO 639-1: "en" unless the query says lang:xx).

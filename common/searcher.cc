@@ -114,10 +114,7 @@ std::string snippet_text(const Xapian::MSet& mset, const std::optional<Snippets>
 }  // namespace
 
 Searcher::Searcher(std::filesystem::path db_dir, SearcherOptions options)
-    : db_dir_(std::move(db_dir)),
-      options_(options),
-      db_(open_index(db_dir_)),
-      weight_(weighting_scheme(options_.ranking)) {
+    : db_dir_(std::move(db_dir)), options_(options), db_(open_index(db_dir_)) {
   live_ = live_generation(db_dir_).value_or(db_dir_);
 }
 
@@ -162,7 +159,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   const auto build = [&] {
     Xapian::Query query = builder.build(request);
     if (request.feedback && request.sort == SortOrder::kRelevance) {
-      if (const Xapian::Query more = feedback_terms(db_, query, options_.ranking, *weight_); !more.empty())
+      if (const Xapian::Query more = feedback_terms(db_, query, options_.ranking, builder.weight()); !more.empty())
         query = builder.build(request, more);
     }
     return query;
@@ -170,7 +167,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
   Xapian::Query query = build();
   Xapian::Enquire enquire(db_);
-  enquire.set_weighting_scheme(*weight_);
+  // The builder's model: IneB2 remembers a logarithm per document length from search to
+  // search (common/ineb2_weight.h).
+  enquire.set_weighting_scheme(builder.weight());
   enquire.set_query(query);
   if (options_.time_limit_seconds > 0) enquire.set_time_limit(options_.time_limit_seconds);
 

@@ -125,9 +125,6 @@ class Searcher {
   std::filesystem::path live_;
   // Set up once per database: two query parsers with the schema's prefixes.
   std::optional<QueryBuilder> builder_;
-  // The ranking model, cloned by each search's Enquire: IneB2's clones remember a
-  // logarithm per document length from search to search (common/ineb2_weight.h).
-  std::unique_ptr<Xapian::Weight> weight_;
   // The index's entity terms and their article counts, read on the first
   // suggest_entities() after a change (or shared: entity_lexicon()); and the names and
   // types found for them so far.

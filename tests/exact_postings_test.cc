@@ -26,20 +26,14 @@ using morgue::test::corpus_index;
 
 struct Ranked {
   std::string description;
-  std::vector<std::pair<Xapian::docid, double>> hits;
+  morgue::test::Weighed hits;
 };
 
 // The query built for `db` and its matches, with their weights.
 Ranked rank(const Xapian::Database& db, const SearchRequest& req, Xapian::doccount depth = 100) {
   morgue::QueryBuilder builder(db);
   const Xapian::Query query = builder.build(req);
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(*morgue::weighting_scheme(morgue::kDefaultRanking));
-  enquire.set_query(query);
-  Ranked out{query.get_description(), {}};
-  const Xapian::MSet mset = enquire.get_mset(0, depth);
-  for (auto it = mset.begin(); it != mset.end(); ++it) out.hits.emplace_back(*it, it.get_weight());
-  return out;
+  return {query.get_description(), morgue::test::weigh(db, query, builder.weight(), depth)};
 }
 
 // The same index as a set of two (the second empty): no revision, so a builder searches
@@ -179,14 +173,10 @@ TEST_CASE("A fold corrects the articles where the form does not weigh its ratio 
   morgue::test::TextIndex index(dir.path() / "db");
   add_inform_articles(index);
   const Xapian::Database db((dir.path() / "db").string());
+  const auto model = morgue::weighting_scheme(morgue::kDefaultRanking);
   const auto weights = [&](const char* term) {
-    Xapian::Enquire enquire(db);
-    enquire.set_weighting_scheme(*morgue::weighting_scheme(morgue::kDefaultRanking));
-    enquire.set_query(Xapian::Query(term));
-    std::map<Xapian::docid, double> out;
-    const Xapian::MSet mset = enquire.get_mset(0, 100);
-    for (auto it = mset.begin(); it != mset.end(); ++it) out[*it] = it.get_weight();
-    return out;
+    const morgue::test::Weighed hits = morgue::test::weigh(db, Xapian::Query(term), *model, 100);
+    return std::map<Xapian::docid, double>(hits.begin(), hits.end());
   };
   const auto stem = weights("Zinform");
   const auto form = weights("information");
@@ -242,15 +232,8 @@ TEST_CASE("Exact forms kept for an older revision weigh nothing", "[query][ranki
   REQUIRE(builder.kept_exact_forms().size() == 1);
   CHECK(builder.kept_exact_forms()[0].first == "talks");
   CHECK(builder.kept_exact_forms()[0].second > 0);
-  const auto weights = [&](const Xapian::Query& q) {
-    Xapian::Enquire enquire(db);
-    enquire.set_weighting_scheme(*morgue::weighting_scheme(morgue::kDefaultRanking));
-    enquire.set_query(q);
-    std::vector<std::pair<Xapian::docid, double>> out;
-    const Xapian::MSet mset = enquire.get_mset(0, 10);
-    for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_weight());
-    return out;
-  };
+  const auto model = morgue::weighting_scheme(morgue::kDefaultRanking);
+  const auto weights = [&](const Xapian::Query& q) { return morgue::test::weigh(db, q, *model, 10); };
   const auto before = weights(query);
   REQUIRE(before.size() == 2);
   CHECK(before[0].first == 1);  // the exact match first, though the longer article

@@ -18,18 +18,8 @@
 
 namespace {
 
-using Weighed = std::vector<std::pair<Xapian::docid, double>>;
-
-Weighed weigh(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Weight& weight,
-              Xapian::doccount depth = 1000) {
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(weight);
-  enquire.set_query(query);
-  const Xapian::MSet mset = enquire.get_mset(0, depth);
-  Weighed out;
-  for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_weight());
-  return out;
-}
+using morgue::test::weigh;
+using morgue::test::Weighed;
 
 // The same articles in the same order with the same weights, to the last bit, as
 // Xapian's IneB2Weight with the same c.

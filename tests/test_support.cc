@@ -63,6 +63,17 @@ void TextIndex::replace(Xapian::docid id, const std::string& text) {
   db_.commit();
 }
 
+Weighed weigh(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Weight& weight,
+              Xapian::doccount depth) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(weight);
+  enquire.set_query(query);
+  const Xapian::MSet mset = enquire.get_mset(0, depth);
+  Weighed out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_weight());
+  return out;
+}
+
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream ss;

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -51,6 +53,11 @@ class TextIndex {
   Xapian::WritableDatabase db_;
   Xapian::TermGenerator tg_;
 };
+
+// The first `depth` matches of `query` on `db` weighed by `weight`, with their weights.
+using Weighed = std::vector<std::pair<Xapian::docid, double>>;
+Weighed weigh(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Weight& weight,
+              Xapian::doccount depth = 1000);
 
 std::string read_file(const fs::path& p);
 void write_file(const fs::path& p, const std::string& content);
