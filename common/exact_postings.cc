@@ -15,8 +15,10 @@ namespace {
 // moves it on.
 class ExactPostingSource : public Xapian::PostingSource {
  public:
-  ExactPostingSource(std::vector<std::shared_ptr<const ExactPostings>> lists, double factor)
-      : lists_(std::move(lists)), factor_(factor) {}
+  // `required`: the lists stand for a term of the query (combined_query), which a
+  // list of another revision must not drop silently.
+  ExactPostingSource(std::vector<std::shared_ptr<const ExactPostings>> lists, double factor, bool required = false)
+      : lists_(std::move(lists)), factor_(factor), required_(required) {}
 
   void init(const Xapian::Database& db) override {
     started_ = false;
@@ -30,6 +32,11 @@ class ExactPostingSource : public Xapian::PostingSource {
     cursors_.clear();
     termfreq_min_ = termfreq_max_ = 0;
     for (const auto& list : lists_) {
+      if (list->revision != revision && required_) {
+        throw Xapian::DatabaseModifiedError("the postings of " + list->term + " kept for revision " +
+                                            std::to_string(list->revision) + " searched at revision " +
+                                            std::to_string(revision));
+      }
       if (list->revision != revision || list->docids.empty()) continue;
       const Xapian::docid* ids = list->docids.data();
       cursors_.push_back({ids, ids + list->docids.size(), list->weights.data()});
@@ -76,7 +83,7 @@ class ExactPostingSource : public Xapian::PostingSource {
   Xapian::docid get_docid() const override { return current_; }
   double get_weight() const override { return weight_ * factor_; }
 
-  PostingSource* clone() const override { return new ExactPostingSource(lists_, factor_); }
+  PostingSource* clone() const override { return new ExactPostingSource(lists_, factor_, required_); }
 
   std::string get_description() const override {
     std::string d;
@@ -125,6 +132,7 @@ class ExactPostingSource : public Xapian::PostingSource {
 
   std::vector<std::shared_ptr<const ExactPostings>> lists_;
   double factor_;
+  bool required_;
   std::vector<Cursor> cursors_;
   bool started_ = false;
   Xapian::docid current_ = 0;
@@ -260,6 +268,31 @@ void ExactPostingsCache::fold(const std::string& stem, const std::string& form_t
   boost.fold = std::move(folded);
 }
 
+void ExactPostingsCache::combine(const std::string& stem, Xapian::doccount stem_freq, Xapian::rev revision,
+                                 ExactBoost& boost) {
+  if (postings_ + stem_freq > max_total_) forget();
+  const auto stem_postings = read_postings(db_, *weight_, stem, stem_freq, revision);
+  const ExactPostings& form = *boost.postings;
+  auto out = std::make_shared<ExactPostings>();
+  out->term = stem + " with " + form.term;
+  out->revision = revision;
+  out->docids = stem_postings->docids;
+  out->weights.reserve(out->docids.size());
+  // An article with the form and not the stem (another language's stemmer made the
+  // form's stem) is not matched by the stem's term: left out, as the boost of a form
+  // adds weight only to what the words match.
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < out->docids.size(); ++i) {
+    while (j < form.docids.size() && form.docids[j] < out->docids[i]) ++j;
+    double w = stem_postings->weights[i];
+    if (j < form.docids.size() && form.docids[j] == out->docids[i]) w += exact_weight_ * form.weights[j];
+    out->weights.push_back(w);
+    out->max_weight = std::max(out->max_weight, w);
+  }
+  postings_ += out->docids.size();
+  boost.combined = std::move(out);
+}
+
 void ExactPostingsCache::forget() {
   kept_.clear();
   decisions_.clear();
@@ -283,7 +316,11 @@ ExactBoost ExactPostingsCache::boost(const std::string& stem, const std::string&
   if (const auto freq = worth_searching(db_, stem, form)) {
     boost.postings = find(form, freq->form, revision);
     boost.kind = boost.postings ? ExactBoost::Kind::kKept : ExactBoost::Kind::kTerm;
-    fold(stem, form, freq->form, freq->stem, revision, boost);
+    if (boost.postings && freq->stem <= max_combined_) {
+      combine(stem, freq->stem, revision, boost);
+    } else {
+      fold(stem, form, freq->form, freq->stem, revision, boost);
+    }
   }
   decisions_.insert_or_assign(form, Decision{stem, boost});
   return boost;
@@ -304,6 +341,10 @@ std::shared_ptr<const ExactPostings> ExactPostingsCache::find(const std::string&
 Xapian::Query exact_postings_query(const std::vector<std::shared_ptr<const ExactPostings>>& postings, double factor) {
   if (postings.empty()) return {};
   return Xapian::Query((new ExactPostingSource(postings, factor))->release());
+}
+
+Xapian::Query combined_query(std::shared_ptr<const ExactPostings> combined) {
+  return Xapian::Query((new ExactPostingSource({std::move(combined)}, 1.0, /*required=*/true))->release());
 }
 
 }  // namespace morgue

@@ -6,7 +6,12 @@
 // cache, so each lookup is a pread(2) of an 8 KB block: on a two-word query over a small
 // index, the two exact forms made the match 60% slower (18-20 µs against 11.5-12.3;
 // bench/README.md, "Relevance"). A word's exact form is usually rare, and the same words
-// come back query after query; kept here, its postings cost no read at all.
+// come back query after query; kept here, its postings cost no read at all. Beside the
+// stems' terms, a form's list still costs the match a node for every article of the stems
+// (Xapian's AND_MAYBE): where the stem is in few articles, its postings are kept too, with
+// the form's boost added, and searched in the stem's place (ExactBoost::combined); where it
+// is in many and the form in most of them, the form is folded into the stem's term
+// (ExactFold).
 #pragma once
 
 #include <cstddef>
@@ -64,6 +69,10 @@ struct ExactFold {
   std::shared_ptr<const ExactPostings> corrections;
 };
 
+// Stems in at most this many articles are served from memory with their form's boost
+// added (ExactBoost::combined): a list as long as the stem's, in the stem term's place.
+inline constexpr Xapian::doccount kMaxCombinedStem = kMaxKeptPostingsPerTerm;
+
 // What a query word's exact form adds to the query (QueryBuilder::boosts).
 struct ExactBoost {
   enum class Kind {
@@ -77,6 +86,14 @@ struct ExactBoost {
   // that term once as a word (QueryBuilder); null when its corrections would be as many
   // as half the form's articles, or more than are kept for a term.
   std::shared_ptr<const ExactFold> fold;
+  // With kKept, when the stem is in at most ExactLimits::combined_stem articles: the stem's postings,
+  // each weighing the stem's weight plus exact_weight times the form's in that article,
+  // for a query that has the stem once as a word (QueryBuilder). It is searched in the
+  // stem term's place, so the boost costs the match nothing: no list beside the stems'
+  // (CISI's "testing automated information systems" matched in 115 µs against 158 with
+  // its forms' lists beside the stems' terms, and 138 with no boost at all; bench/README.md,
+  // "Relevance"). Then `fold` is null.
+  std::shared_ptr<const ExactPostings> combined;
 };
 
 // Stems in more articles than this are not read to fold a form into them: the stem's
@@ -94,11 +111,22 @@ inline constexpr Xapian::doccount kMaxFoldedStem = 50000;
 // every word of the archive.
 inline constexpr std::size_t kMaxExactDecisions = 50000;
 
+// What an ExactPostingsCache keeps at most (the defaults above; tests lower them).
+struct ExactLimits {
+  Xapian::doccount per_term = kMaxKeptPostingsPerTerm;  // postings of a form
+  std::size_t total = kMaxKeptPostings;                 // of all lists together
+  Xapian::doccount combined_stem = kMaxCombinedStem;    // articles of a combined stem
+};
+
 class ExactPostingsCache {
  public:
-  ExactPostingsCache(Xapian::Database db, const RankingParams& ranking,
-                     Xapian::doccount max_per_term = kMaxKeptPostingsPerTerm, std::size_t max_total = kMaxKeptPostings)
-      : db_(std::move(db)), weight_(weighting_scheme(ranking)), max_per_term_(max_per_term), max_total_(max_total) {}
+  ExactPostingsCache(Xapian::Database db, const RankingParams& ranking, const ExactLimits& limits = {})
+      : db_(std::move(db)),
+        weight_(weighting_scheme(ranking)),
+        exact_weight_(ranking.exact_weight),
+        max_per_term_(limits.per_term),
+        max_total_(limits.total),
+        max_combined_(limits.combined_stem) {}
 
   // What `form`, typed for a word stemmed to `stem`, adds to a query at `revision` (the
   // database's current one), decided once for the revision: as exact_boost_kind, with
@@ -123,6 +151,8 @@ class ExactPostingsCache {
   // when it is worth it.
   void fold(const std::string& stem, const std::string& form, Xapian::doccount form_freq, Xapian::doccount stem_freq,
             Xapian::rev revision, ExactBoost& boost);
+  // boost.combined for the kept form `boost.postings` of `stem`, in `stem_freq` articles.
+  void combine(const std::string& stem, Xapian::doccount stem_freq, Xapian::rev revision, ExactBoost& boost);
   void forget();
 
   struct Decision {
@@ -134,8 +164,10 @@ class ExactPostingsCache {
   // The model the postings are weighed with, one for all of them (IneB2's clones share
   // what they remember, common/ineb2_weight.h).
   std::shared_ptr<const Xapian::Weight> weight_;
+  double exact_weight_;  // RankingParams::exact_weight, for combined lists
   Xapian::doccount max_per_term_;
   std::size_t max_total_;
+  Xapian::doccount max_combined_;
   Xapian::rev revision_ = 0;  // of kept_ and decisions_
   std::size_t postings_ = 0;  // in kept_
   std::unordered_map<std::string, std::shared_ptr<const ExactPostings>> kept_;
@@ -151,5 +183,11 @@ class ExactPostingsCache {
 // nothing. Empty `postings`: an empty query.
 [[nodiscard]] Xapian::Query exact_postings_query(const std::vector<std::shared_ptr<const ExactPostings>>& postings,
                                                  double factor = 1.0);
+
+// A combined list (ExactBoost::combined) as a query, in its stem term's place. It
+// matches what the stem matches, so against a database at another revision it cannot
+// match nothing as a boost does: its match throws Xapian::DatabaseModifiedError, which
+// a Searcher answers by building the query again on the reopened index.
+[[nodiscard]] Xapian::Query combined_query(std::shared_ptr<const ExactPostings> combined);
 
 }  // namespace morgue

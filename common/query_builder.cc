@@ -296,10 +296,10 @@ void validate(const SearchRequest& r) {
   if (r.asof && !r.recency_half_life_days) throw QueryError("asof", "asof only applies with recency");
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const RankingParams& ranking)
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const RankingParams& ranking, const ExactLimits& exact)
     : ranking_(ranking),
       parser_db_(db),
-      exact_postings_(db, ranking),
+      exact_postings_(db, ranking, exact),
       stemmer_(caching_stemmer(Xapian::Stem("english"))) {
   try {
     (void)parser_db_.get_revision();
@@ -402,9 +402,11 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, Word
     std::vector<std::string> seen;
     std::vector<Xapian::Query> exact;
     std::vector<std::shared_ptr<const ExactPostings>> kept;
-    // A form folds into its stem's term (ExactBoost::fold) where the query is
-    // plain_query's and has the stem once: there its term is a leaf, weighed anew.
+    // A form's stem is searched as its combined list (ExactBoost::combined), or the form
+    // folds into the stem's term (ExactBoost::fold), where the query is plain_query's
+    // and has the stem once: there its term is a leaf, replaced or weighed anew.
     std::vector<std::pair<std::size_t, double>> folds;  // leaf, scale
+    std::vector<std::pair<std::size_t, std::shared_ptr<const ExactPostings>>> combined;  // leaf, list
     const auto leaf_of = [&](const std::string& stem) -> std::optional<std::size_t> {
       if (!stemmed.plain) return std::nullopt;
       std::optional<std::size_t> leaf;
@@ -421,13 +423,19 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, Word
         if (!is_word_term(form) || in_query(form) || std::find(seen.begin(), seen.end(), form) != seen.end()) return;
         seen.push_back(form);
         ExactBoost b = has_revisions_ ? exact_postings_.boost(term, form, revision)
-                                      : ExactBoost{exact_boost_kind(parser_db_, term, form), nullptr, nullptr};
-        if (const auto leaf = b.fold ? leaf_of(term) : std::nullopt) {
-          folds.emplace_back(*leaf, 1 + ranking_.exact_weight * b.fold->ratio);
-          kept.push_back(b.fold->corrections);
-          kept_exact_forms_.emplace_back(form, b.fold->form_max_weight * ranking_.exact_weight);
+                                      : ExactBoost{exact_boost_kind(parser_db_, term, form), nullptr, nullptr, nullptr};
+        if (const auto leaf = b.combined || b.fold ? leaf_of(term) : std::nullopt) {
+          if (b.combined) {
+            combined.emplace_back(*leaf, b.combined);
+            kept_terms_.emplace_back(form, b.postings->max_weight * ranking_.exact_weight);
+            kept_terms_.emplace_back(term, b.combined->max_weight);
+          } else {
+            folds.emplace_back(*leaf, 1 + ranking_.exact_weight * b.fold->ratio);
+            kept.push_back(b.fold->corrections);
+            kept_terms_.emplace_back(form, b.fold->form_max_weight * ranking_.exact_weight);
+          }
         } else if (b.kind == ExactBoost::Kind::kKept) {
-          kept_exact_forms_.emplace_back(form, b.postings->max_weight * ranking_.exact_weight);
+          kept_terms_.emplace_back(form, b.postings->max_weight * ranking_.exact_weight);
           kept.push_back(std::move(b.postings));
         } else if (b.kind == ExactBoost::Kind::kTerm) {
           exact.emplace_back(form);
@@ -455,6 +463,7 @@ Xapian::Query QueryBuilder::boosts(const std::string& text, unsigned flags, Word
       Xapian::Query& term = stemmed.plain->leaves[leaf];
       term = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, term, scale);
     }
+    for (const auto& [leaf, list] : combined) stemmed.plain->leaves[leaf] = combined_query(list);
   }
   if (words.size() >= 2 && words.size() <= ranking_.proximity_max_words && ranking_.proximity_weight > 0) {
     Xapian::Query unstemmed;
@@ -614,7 +623,7 @@ QueryBuilder::WordsQuery QueryBuilder::parse_words(const std::string& text, unsi
 Xapian::Query QueryBuilder::build(const SearchRequest& request, const Xapian::Query& feedback) {
   validate(request);
   find_expansions(request.query);
-  kept_exact_forms_.clear();
+  kept_terms_.clear();
   // Articles are stemmed in their own language: a query restricted to one language
   // is stemmed the same way, so "lang:de kindern" finds "Kinder".
   if (const std::string lang = query_language(request.query); lang != stem_lang_) {

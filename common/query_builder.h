@@ -87,7 +87,8 @@ void validate(const SearchRequest& request);  // bounds on query size, limit, of
 class QueryBuilder {
  public:
   // The database is used to expand wildcards.
-  explicit QueryBuilder(const Xapian::Database& db, const RankingParams& ranking = kDefaultRanking);
+  explicit QueryBuilder(const Xapian::Database& db, const RankingParams& ranking = kDefaultRanking,
+                        const ExactLimits& exact = {});
 
   // Throws QueryError for a syntax error or a bad range. `feedback`, when not empty,
   // is weighed in with the words (OR for match=any, AND_MAYBE for match=all), inside
@@ -97,12 +98,12 @@ class QueryBuilder {
   // The words of the last build() that searched other spellings too.
   [[nodiscard]] const std::vector<Expansion>& expansions() const { return expansions_; }
 
-  // The exact forms the last build() boosted from memory (common/exact_postings.h): not
-  // terms of its query, so snippets, which weigh a word as typed above its other forms,
-  // learn them here. Each with the most it adds to any article's weight.
-  [[nodiscard]] const std::vector<std::pair<std::string, double>>& kept_exact_forms() const {
-    return kept_exact_forms_;
-  }
+  // The terms the last build() searched from memory (common/exact_postings.h): the exact
+  // forms it boosted so, and the stems served with their form (ExactBoost::combined,
+  // "Z..."). They are not terms of its query, so snippets, which weigh a word as typed
+  // above its other forms, and feedback, which adds terms the query lacks, learn them
+  // here. Each with the most it adds to any article's weight.
+  [[nodiscard]] const std::vector<std::pair<std::string, double>>& kept_terms() const { return kept_terms_; }
 
   // The ranking model its exact forms' postings are weighed with (weighting_scheme), for
   // the search's Enquire too: one object, so IneB2's remembered logarithms are made
@@ -136,8 +137,9 @@ class QueryBuilder {
   // What a short query adds to the weight of the articles `stemmed` matches: its
   // words as typed (those `stemmed` does not search already) and, when on, its adjacent
   // word pairs near each other. Empty for long queries (RankingParams). `flags`: those
-  // `stemmed` was parsed with. An exact form folded into its stem's term
-  // (ExactBoost::fold) scales that term's leaf in stemmed.plain.
+  // `stemmed` was parsed with. A stem combined with its exact form (ExactBoost::combined)
+  // replaces that term's leaf in stemmed.plain; an exact form folded into its stem's
+  // term (ExactBoost::fold) scales it.
   [[nodiscard]] Xapian::Query boosts(const std::string& text, unsigned flags, WordsQuery& stemmed);
 
   void find_expansions(std::string_view text);
@@ -153,7 +155,7 @@ class QueryBuilder {
   Xapian::QueryParser parser_;
   const Xapian::Stopper* stopper_ = nullptr;  // parser_'s, for plain_query
   std::vector<Expansion> expansions_;
-  std::vector<std::pair<std::string, double>> kept_exact_forms_;
+  std::vector<std::pair<std::string, double>> kept_terms_;
   Xapian::QueryParser exact_parser_;  // for proximity pairs (RankingParams::proximity_max_words)
   std::shared_ptr<std::string> error_ = std::make_shared<std::string>();  // set by field/range processors
   Xapian::Stem stemmer_;

@@ -24,8 +24,10 @@ constexpr std::array<std::string_view, 33> kStopwords = {
 // terms the query has already, no numbers.
 class FeedbackTermDecider : public Xapian::ExpandDecider {
  public:
-  explicit FeedbackTermDecider(const Xapian::Query& query)
-      : query_(query.get_unique_terms_begin(), query.get_unique_terms_end()) {}
+  FeedbackTermDecider(const Xapian::Query& query, const std::vector<std::pair<std::string, double>>& kept)
+      : query_(query.get_unique_terms_begin(), query.get_unique_terms_end()) {
+    for (const auto& k : kept) query_.insert(k.first);
+  }
   bool operator()(const std::string& term) const override {
     if (term.size() < 3 || term[0] != 'Z') return false;  // stemmed forms (STEM_SOME indexes both)
     for (std::size_t i = 1; i < term.size(); ++i) {
@@ -97,7 +99,7 @@ RankingModel parse_model(std::string_view name) {
 }
 
 Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& query, const RankingParams& p,
-                             const Xapian::Weight& weight) {
+                             const Xapian::Weight& weight, const std::vector<std::pair<std::string, double>>& kept) {
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(weight);
   enquire.set_query(query);
@@ -105,7 +107,7 @@ Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& qu
   if (top.empty()) return {};
   Xapian::RSet rset;
   for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
-  const FeedbackTermDecider decider(query);
+  const FeedbackTermDecider decider(query, kept);
   const Xapian::ESet eset = enquire.get_eset(p.feedback_terms, rset, &decider);
   if (eset.empty() || eset.begin().get_weight() <= 0) return {};
   // Each term weighs in proportion to its expand weight, the best at feedback_weight.

@@ -77,8 +77,10 @@ inline constexpr RankingParams kDefaultRanking{};
 // RM3-style pseudo-relevance feedback: the feedback_terms best expansion terms of the
 // feedback_docs best matches of `query` (Xapian's ESet), each OP_SCALE_WEIGHT-ed in
 // proportion to its expand weight; empty when there is nothing to add. `weight`: p's
-// model (weighting_scheme), one kept for many searches.
+// model (weighting_scheme), one kept for many searches. `kept`: terms the query searches
+// from memory (QueryBuilder::kept_terms), not added again, as the query's own are not.
 [[nodiscard]] Xapian::Query feedback_terms(const Xapian::Database& db, const Xapian::Query& query,
-                                           const RankingParams& p, const Xapian::Weight& weight);
+                                           const RankingParams& p, const Xapian::Weight& weight,
+                                           const std::vector<std::pair<std::string, double>>& kept = {});
 
 }  // namespace morgue

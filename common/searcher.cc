@@ -151,21 +151,30 @@ std::shared_ptr<const FacetColumns> Searcher::current_facet_columns() {
 
 SearchResponse Searcher::search(const SearchRequest& request) {
   const auto started = std::chrono::steady_clock::now();
+  // Xapian reads the revision db_ is at as the search goes: the match, then the page's
+  // documents. When the indexer commits often enough meanwhile, the blocks it reads are
+  // written over, and any of these reads throws DatabaseModifiedError. The search is
+  // then made again on the reopened index, its query built again too: a query can hold
+  // what was decided for its revision (exact forms kept, folded into their stems or
+  // combined with them, common/exact_postings.h). A stem combined with its form is
+  // searched from memory, so the match may read nothing of the index, and the first
+  // read that fails may be a document's.
+  try {
+    return search_once(request, started);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    db_.reopen();
+    return search_once(request, started);
+  }
+}
+
+SearchResponse Searcher::search_once(const SearchRequest& request, std::chrono::steady_clock::time_point started) {
   if (!builder_) builder_.emplace(db_, options_.ranking);
   QueryBuilder& builder = *builder_;
-  // For the revision db_ is at: a query can hold what was decided for it (exact forms
-  // kept or folded into their stems, common/exact_postings.h), so it is built again when
-  // the search is retried on a reopened index.
-  const auto build = [&] {
-    Xapian::Query query = builder.build(request);
-    if (request.feedback && request.sort == SortOrder::kRelevance) {
-      if (const Xapian::Query more = feedback_terms(db_, query, options_.ranking, builder.weight()); !more.empty())
-        query = builder.build(request, more);
-    }
-    return query;
-  };
-
-  Xapian::Query query = build();
+  Xapian::Query query = builder.build(request);
+  if (request.feedback && request.sort == SortOrder::kRelevance) {
+    const Xapian::Query more = feedback_terms(db_, query, options_.ranking, builder.weight(), builder.kept_terms());
+    if (!more.empty()) query = builder.build(request, more);
+  }
   Xapian::Enquire enquire(db_);
   // The builder's model: IneB2 remembers a logarithm per document length from search to
   // search (common/ineb2_weight.h).
@@ -214,16 +223,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
   Xapian::MSet mset;
   try {
-    try {
-      use_columns();
-      mset = enquire.get_mset(first, count, check_at_least);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      db_.reopen();
-      query = build();
-      enquire.set_query(query);
-      use_columns();
-      mset = enquire.get_mset(first, count, check_at_least);
-    }
+    use_columns();
+    mset = enquire.get_mset(first, count, check_at_least);
   } catch (const Xapian::WildcardError& e) {
     // Wildcards expand when the match runs; the expansion limit makes this rare.
     throw QueryError("q", "a wildcard matches too many words: " + e.get_msg());
@@ -250,7 +251,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     for (auto it = mset.begin(); it != mset.end(); ++it) page.emplace_back(it.get_weight(), i++);
   }
   const auto snippets =
-      Snippets::for_query(query, mset, builder.stemmer(), builder.stem_language(), builder.kept_exact_forms());
+      Snippets::for_query(query, mset, builder.stemmer(), builder.stem_language(), builder.kept_terms());
   unsigned rank = request.offset;
   for (const auto& [score, index] : page) {
     const auto it = mset[index];

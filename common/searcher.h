@@ -3,6 +3,7 @@
 // A Searcher owns a Xapian::Database and is not thread-safe: one per thread.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -133,6 +134,8 @@ class Searcher {
   // The facet slots in memory (common/facet_columns.h), of the revision searched last.
   std::shared_ptr<const FacetColumns> facet_columns_;
 
+  // search() on the revision db_ is at; may throw Xapian::DatabaseModifiedError.
+  [[nodiscard]] SearchResponse search_once(const SearchRequest& request, std::chrono::steady_clock::time_point started);
   // Matches per other spelling of the query's names (`stemmer`: the query's).
   [[nodiscard]] std::vector<ExpandedWord> count_spellings(const Xapian::Query& query,
                                                           const std::vector<Expansion>& expansions,

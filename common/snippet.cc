@@ -172,7 +172,7 @@ bool phrase_has_window(const Xapian::Query& phrase) {
 
 std::optional<Snippets> Snippets::for_query(const Xapian::Query& query, const Xapian::MSet& mset,
                                             const Xapian::Stem& stemmer, std::string_view language,
-                                            const std::vector<std::pair<std::string, double>>& typed) {
+                                            const std::vector<std::pair<std::string, double>>& kept) {
   Snippets s(stemmer);
   s.stem_every_word_ = language != "en";
   auto weight = [&](const std::string& term) {
@@ -227,8 +227,10 @@ std::optional<Snippets> Snippets::for_query(const Xapian::Query& query, const Xa
   };
   walk(walk, query);
   if (wildcard) return std::nullopt;
-  for (const auto& [word, w] : typed) {
-    if (!s.exact_.contains(word)) s.exact_.emplace(word, Key{s.keys_++, std::max(w, 1e-6)});
+  for (const auto& [term, w] : kept) {
+    auto& keys = term.starts_with('Z') ? s.stems_ : s.exact_;
+    const std::string word = term.starts_with('Z') ? term.substr(1) : term;
+    if (!keys.contains(word)) keys.emplace(word, Key{s.keys_++, std::max(w, 1e-6)});
   }
   // A word as typed is the same query word as its stem ("talks", "Ztalk").
   for (auto& [word, key] : s.exact_) {

@@ -28,11 +28,12 @@ class Snippets {
   // then uses MSet::snippet). `language`: the query's ISO code; only for English are
   // words left unstemmed whose first two bytes start none of the stems (Snowball
   // English keeps them, but for "dying" -> "die"), as other languages' stemmers may
-  // change them (German folds "ä" to "a"). `typed`: words as typed that the query
-  // weighs without a term of its own (QueryBuilder::kept_exact_forms), with their weights.
-  [[nodiscard]] static std::optional<Snippets> for_query(
-      const Xapian::Query& query, const Xapian::MSet& mset, const Xapian::Stem& stemmer, std::string_view language,
-      const std::vector<std::pair<std::string, double>>& typed = {});
+  // change them (German folds "ä" to "a"). `kept`: terms that the query weighs without
+  // a term of its own (QueryBuilder::kept_terms), words as typed and stems ("Z..."),
+  // with their weights.
+  [[nodiscard]] static std::optional<Snippets> for_query(const Xapian::Query& query, const Xapian::MSet& mset,
+                                                         const Xapian::Stem& stemmer, std::string_view language,
+                                                         const std::vector<std::pair<std::string, double>>& kept = {});
 
   // About `bytes` bytes of `text` around its best passage (the one whose matches weigh
   // most, each query word counted fully once and its repeats a quarter), starting at a

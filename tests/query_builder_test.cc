@@ -113,8 +113,7 @@ TEST_CASE("Which exact forms are worth searching follows the index as it changes
   CHECK(builder.build(req).get_description() == "Query(Ztalk@1)");
   index.add("The talk was of a memorandum.");
   REQUIRE(db.reopen());
-  CHECK(builder.build(req).get_description() ==
-        "Query((Ztalk@1 AND_MAYBE PostingSource(0.25 * talks, 1 posting kept)))");
+  CHECK(builder.build(req).get_description() == "Query(PostingSource(Ztalk with talks, 2 postings kept))");
   index.db().delete_document(2);
   index.db().commit();
   REQUIRE(db.reopen());

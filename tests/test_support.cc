@@ -1,5 +1,8 @@
 #include "tests/test_support.h"
 
+#include <catch2/catch.hpp>
+
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -72,6 +75,18 @@ Weighed weigh(const Xapian::Database& db, const Xapian::Query& query, const Xapi
   Weighed out;
   for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_weight());
   return out;
+}
+
+void check_same_ranking(const Weighed& got, const Weighed& want, Xapian::docid (*same_article)(Xapian::docid)) {
+  REQUIRE(got.size() == want.size());
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    INFO("rank " << i + 1);
+    const double w = want[i].second;
+    CHECK(std::abs(got[i].second - w) <= 1e-9 * w);
+    const bool tied = (i > 0 && std::abs(want[i - 1].second - w) <= 1e-9 * w) ||
+                      (i + 1 < want.size() && std::abs(want[i + 1].second - w) <= 1e-9 * w);
+    if (!tied) CHECK(want[i].first == same_article(got[i].first));
+  }
 }
 
 std::string read_file(const fs::path& p) {

@@ -59,6 +59,14 @@ using Weighed = std::vector<std::pair<Xapian::docid, double>>;
 Weighed weigh(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Weight& weight,
               Xapian::doccount depth = 1000);
 
+// Catch2 checks that `got` ranks as `want`: the same articles (`got`'s docid d is
+// `want`'s same_article(d)) in the same order, with the same weights within 1e-9 (two
+// ways of adding the same weights may round differently). Articles of the same weight
+// may come in either order.
+void check_same_ranking(
+    const Weighed& got, const Weighed& want,
+    Xapian::docid (*same_article)(Xapian::docid) = [](Xapian::docid d) { return d; });
+
 std::string read_file(const fs::path& p);
 void write_file(const fs::path& p, const std::string& content);
 

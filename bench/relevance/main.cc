@@ -457,7 +457,8 @@ void sweep(const Options& o) {
         const SearchRequest r = morgue_request(t.morgue, o.sweep_feedback);
         Xapian::Query q = builder.build(r);
         if (r.feedback) {
-          if (const Xapian::Query more = feedback_terms(d.db, q, p, *weight); !more.empty()) q = builder.build(r, more);
+          if (const Xapian::Query more = feedback_terms(d.db, q, p, *weight, builder.kept_terms()); !more.empty())
+            q = builder.build(r, more);
         }
         enquire.set_query(q);
         run[t.id] = to_ranking(enquire.get_mset(0, kRunDepth), morgue_docno);
