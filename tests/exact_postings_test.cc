@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bench/relevance/collections.h"
+#include "bench/relevance/plain_from_memory.h"
 #include "bench/relevance/query_text.h"
 #include "common/exact_postings.h"
 #include "common/index_location.h"
@@ -337,6 +338,26 @@ TEST_CASE("Feedback adds no term that the query searches from memory", "[query][
   CHECK(!terms_of(more).contains("Zclaim"));
   // Not told of it, feedback adds the stem that the query weighs already.
   CHECK(terms_of(morgue::feedback_terms(db, query, p, builder.weight())).contains("Zclaim"));
+}
+
+TEST_CASE("Plain BM25 reading lists from memory ranks as plain BM25", "[query][ranking][relevance]") {
+  // The relevance bench's diagnostic (bench/relevance/plain_from_memory.h).
+  const Xapian::Database db = morgue::open_index(corpus_index());
+  morgue::bench::PlainBm25 plain(db, {.quest_stopwords = false});
+  morgue::bench::PlainBm25FromMemory memory(db);
+  const auto ranked = [](const Xapian::MSet& mset) {
+    morgue::test::Weighed out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_weight());
+    return out;
+  };
+  for (const char* words : {"claims", "administration talks", "american delegations to the talks"}) {
+    INFO(words);
+    memory.remember(words, {"Zclaim", "Zadministr", "Ztalk", "Zdeleg", "Zabsent"});
+    CHECK(memory.remembered(words) >= 1);
+    const morgue::test::Weighed want = ranked(plain.match(plain.parse(words), 100));
+    REQUIRE(!want.empty());
+    morgue::test::check_same_ranking(ranked(memory.match(words, 100)), want);
+  }
 }
 
 TEST_CASE("A long posting list is searched as a term, and the kept ones are bounded", "[query][ranking]") {

@@ -16,6 +16,7 @@
 #include <CLI/CLI.hpp>
 
 #include "bench/relevance/collections.h"
+#include "bench/relevance/plain_from_memory.h"
 #include "bench/relevance/query_text.h"
 #include "bench/relevance/trec_eval.h"
 #include "bench/relevance/xapian_baseline.h"
@@ -180,6 +181,7 @@ class Systems {
         // query (on Medline, morgue / plain averaged 0.49x shared, 0.47x not).
         plain_(open_index(dir / "morgue"), {.quest_stopwords = false}),
         plain_again_(open_index(dir / "morgue"), {.quest_stopwords = false}),
+        plain_memory_(open_index(dir / "morgue")),
         builder_(morgue_db_, ranking),
         enquire_(morgue_db_),
         searcher_(dir / "morgue", {.ranking = ranking}) {
@@ -207,19 +209,30 @@ class Systems {
     return plain_again_.match(plain_again_.parse(words), kRunDepth);
   }
   Xapian::MSet xapian_match(const std::string& words) { return xapian_.match(xapian_.parse(words), kRunDepth); }
+  // Plain BM25 reading from memory the lists that morgue's last query (morgue_match) read
+  // so: its stems combined with exact forms (QueryBuilder::kept_terms).
+  void remember_as_morgue(const std::string& words) {
+    std::vector<std::string> stems;
+    for (const auto& [term, weight] : builder_.kept_terms()) {
+      if (term.starts_with('Z')) stems.push_back(term);
+    }
+    plain_memory_.remember(words, stems);
+  }
+  Xapian::MSet plain_memory_match(const std::string& words) { return plain_memory_.match(words, kRunDepth); }
 
  private:
   PlainBm25 xapian_;
   Xapian::Database morgue_db_;
   PlainBm25 plain_;
   PlainBm25 plain_again_;  // the same as plain_, timed again: the noise
+  PlainBm25FromMemory plain_memory_;
   QueryBuilder builder_;
   Xapian::Enquire enquire_;
   Searcher searcher_;
 };
 
 struct Runs {
-  Run morgue, xapian, plain, feedback;
+  Run morgue, xapian, plain, plain_memory, feedback;
   std::vector<double> searcher_ms, feedback_ms;  // per query, all pages
   std::size_t disagreements = 0;                 // queries morgue_match ranks unlike morgue_search
   std::string disagreement;                      // the first of them
@@ -240,6 +253,8 @@ Runs rank_all(Systems& systems, const std::vector<QueryText>& texts, bool feedba
     runs.plain[t.id] = to_ranking(systems.plain_match(t.morgue), morgue_docno);
     // What is timed must rank what Searcher ranked.
     const Ranking direct = to_ranking(systems.morgue_match(t.morgue), morgue_docno);
+    systems.remember_as_morgue(t.morgue);
+    runs.plain_memory[t.id] = to_ranking(systems.plain_memory_match(t.morgue), morgue_docno);
     bool same = direct.size() == ranking.size();
     std::size_t at = 0;
     for (; same && at < direct.size(); ++at) same = direct[at].docno == ranking[at].docno;
@@ -263,6 +278,7 @@ struct Latencies {
   // plain BM25 timed a second time in each pass: what the same query gives twice,
   // the noise of a per-query ratio on this machine.
   std::vector<double> plain_again;
+  std::vector<double> plain_memory;  // with the lists morgue reads from memory read so too
 };
 
 // Building the query and ranking the top 1000, nothing else. One warm-up pass, then in
@@ -278,7 +294,7 @@ struct Latencies {
 Latencies time_all(Systems& systems, const std::vector<QueryText>& texts, unsigned passes) {
   const std::size_t n = texts.size();
   const std::vector<double> unset(n, 1e300);
-  Latencies l{unset, unset, unset, unset};
+  Latencies l{unset, unset, unset, unset, unset};
   // Each system: where its times go, what it runs, on which text of a query.
   struct Timed {
     std::vector<double>* out;
@@ -290,10 +306,12 @@ Latencies time_all(Systems& systems, const std::vector<QueryText>& texts, unsign
       {&l.plain, &Systems::plain_match, &QueryText::morgue},
       {&l.xapian, &Systems::xapian_match, &QueryText::words},
       {&l.plain_again, &Systems::plain_match_again, &QueryText::morgue},
+      {&l.plain_memory, &Systems::plain_memory_match, &QueryText::morgue},
   };
+  constexpr unsigned kSystems = std::size(timed);
   for (unsigned pass = 0; pass <= passes; ++pass) {
-    for (unsigned k = 0; k < 4; ++k) {
-      const Timed& system = timed[(pass + k) % 4];
+    for (unsigned k = 0; k < kSystems; ++k) {
+      const Timed& system = timed[(pass + k) % kSystems];
       for (std::size_t i = 0; i < n; ++i) {
         const auto start = Clock::now();
         (void)(systems.*system.match)(texts[i].*system.text);
@@ -357,6 +375,8 @@ void run_collection(const Collection& c, const Options& o) {
   std::printf("| system | MAP | nDCG@10 | P@10 | R@1000 | p50 ms | p99 ms |\n|---|---|---|---|---|---|---|\n");
   for (const auto& s : systems) print_row(s);
   print_row({"plain BM25 on morgue's index (diagnostic)", evaluate(runs.plain, qrels), ms.plain});
+  print_row({"plain BM25, reading from memory what morgue does (diagnostic)", evaluate(runs.plain_memory, qrels),
+             ms.plain_memory});
   if (o.feedback_row) {
     const Evaluation fb = evaluate(runs.feedback, qrels);
     std::printf(
@@ -388,6 +408,7 @@ void run_collection(const Collection& c, const Options& o) {
                 texts.size(), which.c_str(), over > 5 ? ", ..." : "");
   };
   per_query(ms.morgue, ms.plain, "morgue's query / plain BM25 on the same index");
+  per_query(ms.morgue, ms.plain_memory, "morgue's query / plain BM25 reading from memory what morgue does");
   per_query(ms.plain_again, ms.plain, "plain BM25 / itself (the same query timed again: the noise)");
   std::printf(
       "morgue-search's path (Searcher::search, 10 pages of 100 with snippets): p50 %.3f ms, p99 %.3f ms per "
