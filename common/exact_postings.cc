@@ -270,9 +270,12 @@ void ExactPostingsCache::fold(const std::string& stem, const std::string& form_t
 
 void ExactPostingsCache::combine(const std::string& stem, Xapian::doccount stem_freq, Xapian::rev revision,
                                  ExactBoost& boost) {
-  if (postings_ + stem_freq > max_total_) forget();
-  const auto stem_postings = read_postings(db_, *weight_, stem, stem_freq, revision);
   const ExactPostings& form = *boost.postings;
+  if (postings_ + stem_freq > max_total_) {
+    forget();
+    postings_ = form.docids.size();  // held by the decision still
+  }
+  const auto stem_postings = read_postings(db_, *weight_, stem, stem_freq, revision);
   auto out = std::make_shared<ExactPostings>();
   out->term = stem + " with " + form.term;
   out->revision = revision;
