@@ -86,13 +86,13 @@ struct ExactBoost {
   // that term once as a word (QueryBuilder); null when its corrections would be as many
   // as half the form's articles, or more than are kept for a term.
   std::shared_ptr<const ExactFold> fold;
-  // With kKept, when the stem is in at most ExactLimits::combined_stem articles: the stem's postings,
-  // each weighing the stem's weight plus exact_weight times the form's in that article,
-  // for a query that has the stem once as a word (QueryBuilder). It is searched in the
-  // stem term's place, so the boost costs the match nothing: no list beside the stems'
-  // (CISI's "testing automated information systems" matched in 115 µs against 158 with
-  // its forms' lists beside the stems' terms, and 138 with no boost at all; bench/README.md,
-  // "Relevance"). Then `fold` is null.
+  // With kKept, when the stem is in at most ExactLimits::combined_stem articles: the
+  // stem's postings, each weighing the stem's weight plus exact_weight times the form's
+  // in that article, for a query that has the stem once as a word (QueryBuilder). It is
+  // searched in the stem term's place, so the boost costs the match nothing: no list
+  // beside the stems' (CISI's "testing automated information systems" matched in 115 µs
+  // against 158 with its forms' lists beside the stems' terms, and 138 with no boost at
+  // all; bench/README.md, "Relevance"). Then `fold` is null.
   std::shared_ptr<const ExactPostings> combined;
 };
 
