@@ -29,12 +29,7 @@ void PlainBm25FromMemory::remember(const std::string& words, const std::vector<s
   }
 }
 
-std::size_t PlainBm25FromMemory::remembered(const std::string& words) const {
-  const auto it = by_words_.find(words);
-  return it == by_words_.end() ? 0 : it->second.size();
-}
-
-Xapian::MSet PlainBm25FromMemory::match(const std::string& words, Xapian::doccount depth) {
+Xapian::Query PlainBm25FromMemory::query(const std::string& words) {
   Xapian::Query query = plain_.parse(words);
   const auto it = by_words_.find(words);
   if (it != by_words_.end() && !it->second.empty()) {
@@ -53,7 +48,7 @@ Xapian::MSet PlainBm25FromMemory::match(const std::string& words, Xapian::doccou
       query = served(query);
     }
   }
-  return plain_.match(query, depth);
+  return query;
 }
 
 }  // namespace morgue::bench

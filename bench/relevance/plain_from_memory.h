@@ -24,11 +24,13 @@ class PlainBm25FromMemory {
   // From now on, matching `words` reads `terms` from memory (those in at most
   // kMaxKeptPostingsPerTerm articles; the others from the index).
   void remember(const std::string& words, const std::vector<std::string>& terms);
-  // The terms remembered for `words`.
-  [[nodiscard]] std::size_t remembered(const std::string& words) const;
-  // PlainBm25's parse and match of `words` (what is timed), the remembered terms' leaves
-  // of its OR replaced by their lists: the same weights.
-  [[nodiscard]] Xapian::MSet match(const std::string& words, Xapian::doccount depth);
+  // PlainBm25's parse of `words`, the remembered terms' leaves of its OR replaced by
+  // their lists: the same weights.
+  [[nodiscard]] Xapian::Query query(const std::string& words);
+  // query(words) matched by PlainBm25 (what is timed).
+  [[nodiscard]] Xapian::MSet match(const std::string& words, Xapian::doccount depth) {
+    return plain_.match(query(words), depth);
+  }
 
  private:
   Xapian::Database db_;
